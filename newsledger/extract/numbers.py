@@ -1,0 +1,238 @@
+"""Find amounts in text and turn them into intervals.
+
+Reads raw sentence text; returns ``Quantity`` spans with the interval [low, high] the words
+allow (None = unknown or open). Handles digits with separators, number words (via text2num
+for compounds), vague amounts (``data/vague_amounts.tsv``: the documented rule), bounds
+("more than", "at least", "nearly", "up to", "about", "fewer than") and ranges ("250 to 300",
+"between 10 and 15", "10-15").
+
+What is *not* a count is dropped here, so later stages never see it: years, ages
+("a 12-year-old", "Smith, 42,"), times, calibres (9mm, .22-caliber), money, percentages,
+distances and durations, street numbers, phone numbers and ordinals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from text_to_num import text2num
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORD = r"(?:%s)" % "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million)"
+# "twenty-three", "one hundred and five", "two thousand"
+_WORDNUM = rf"(?:{_WORD}(?:[-\s]{_WORD})?(?:\s+{_SCALE}(?:\s+(?:and\s+)?{_WORD}(?:[-\s]{_WORD})?)?)?|(?:a|one)\s+{_SCALE})"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
+_NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
+
+_BOUNDS = {
+    # phrase: (kind) — how the bound changes [n, n]
+    "more than": "gt", "over": "gt", "upwards of": "gt", "in excess of": "gt",
+    "at least": "ge", "no fewer than": "ge", "no less than": "ge", "a minimum of": "ge",
+    "nearly": "lt_near", "almost": "lt_near", "close to": "lt_near", "just under": "lt_near",
+    "up to": "le", "as many as": "le", "at most": "le", "no more than": "le",
+    "a maximum of": "le",
+    "fewer than": "lt", "less than": "lt", "under": "lt",
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "nearly about": "approx",
+}
+_BOUND_RE = "|".join(sorted((re.escape(b) for b in _BOUNDS), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vague_table() -> dict[str, tuple[int, int | None, int]]:
+    """The vague-amount rule table from ``data/vague_amounts.tsv``."""
+    table: dict[str, tuple[int, int | None, int]] = {}
+    text = resources.files("newsledger.data").joinpath("vague_amounts.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, low, high, best = line.split("\t")
+        table[phrase] = (int(low), None if high == "-" else int(high), int(best))
+    return table
+
+
+def _vague_re() -> str:
+    phrases = sorted(vague_table(), key=len, reverse=True)
+    return "|".join(re.escape(p) for p in phrases)
+
+
+_QUANTITY = re.compile(
+    rf"""
+    (?<![\w$#.\-/:])
+    (?:(?P<bound>{_BOUND_RE})\s+)?
+    (?:
+        between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
+      | (?P<r1>\d{{1,4}}|{_NUM})(?:\s*[-–—]\s*(?=\d)|\s+(?:to|or)\s+)(?P<r2>\d{{1,4}}(?![\d,])|{_NUM})(?![\w-])
+      | (?P<n>{_NUM})
+      | (?P<vague>{_vague_re()})
+    )
+    (?![\w]|[.,]\d|-(?:year|month|week|day|hour|minute|foot|yard|inch|mile|round|caliber|gauge|story|storey|point|page))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Words right after a number that show it is not a head-count.
+_NOT_COUNT_AFTER = re.compile(
+    r"""\s*(?:
+        %|percent|per\s*cent|mm\b|millimet|caliber|calibre|cal\b|gauge|-?year|years?\b|yrs?\b
+      | months?\b|weeks?\b|days?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|decades?\b|centur
+      | a\.?m\b|p\.?m\b|o'?clock|:\d|miles?\b|mph\b|feet\b|foot\b|ft\b|yards?\b|inch|km\b
+      | kilomet|met(?:er|re)s?\b|pounds?\b|lbs?\b|kilos?\b|kg\b|grams?\b|tons?\b|tonnes?\b
+      | dollars?\b|cents?\b|euros?\b|rubles?\b|roubles?\b|pesos?\b|rupees?\b|shots?\b
+      | rounds?\b|bullets?\b|times\b|block\b|blocks\b|st\b|nd\b|rd\b|th\b|degrees?\b
+      | (?:[NSEW]\.?\s|North|South|East|West|N\.|S\.|E\.|W\.)?\s*(?:[A-Z0-9][\w.']*\s+){0,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.|Highway|Hwy|Parkway|Pkwy|Circle|Terrace|Trail|block)\b
+      | -\d{4}\b|\)\s*\d{3}-\d{4}
+    )""",
+    re.VERBOSE,
+)
+# Words right before a number that show it is not a head-count.
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:\$|€|£|#|No\.|no\.|number|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|U\.S\.|US|SR|"
+    r"State Road|County Road|Apt\.?|Suite|Room|Unit|Precinct|District|Ward|Flight|age|aged|"
+    r"ages|Channel|Ch\.|page|in|since|of|from|until|til|by|before|after|during|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\.?\s*$"
+)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_AGE_COMMA = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount found in text: [low, high] (None = unknown/open) and the figure to code."""
+
+    start: int
+    end: int
+    text: str
+    low: int | None
+    high: int | None
+    best: int | None
+    vague: bool = False
+    bound: str | None = None
+
+
+def parse_number(text: str) -> int | None:
+    """'1,200' -> 1200, 'twenty-three' -> 23, 'one hundred and five' -> 105, '2.5 million'."""
+    t = text.strip().lower().replace("–", "-")
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|thousand))?", t)
+    if m:
+        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        scale = {"million": 1_000_000, "thousand": 1000}.get(m.group(3) or "", 1)
+        return int(round(value * scale))
+    if t in _SMALL:
+        return _SMALL[t]
+    t = re.sub(r"^a\s+", "one ", t)
+    try:
+        return int(text2num(t.replace("-", " ").replace(" and ", " "), "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+def _apply_bound(bound: str | None, n: int) -> tuple[int | None, int | None, int | None]:
+    kind = _BOUNDS.get((bound or "").lower())
+    if kind is None:
+        return n, n, n
+    if kind == "gt":
+        return n + 1, None, n + 1
+    if kind == "ge":
+        return n, None, n
+    if kind == "lt_near":
+        return max(0, int(n * 0.9)), max(0, n - 1), max(0, n - 1)
+    if kind == "le":
+        return None, n, n
+    if kind == "lt":
+        return None, max(0, n - 1), None
+    # approx: ±10 % (at least ±1 above 5), best the figure itself
+    spread = max(1, round(n * 0.1)) if n > 5 else 0
+    return n - spread, n + spread, n
+
+
+def _context_excludes(text: str, start: int, end: int, digits: bool, value: int) -> bool:
+    """Is the number at [start, end) an age, year, time, address, money…?"""
+    after = text[end : end + 40]
+    before = text[max(0, start - 20) : start]
+    if _NOT_COUNT_AFTER.match(after):
+        return True
+    if digits and _YEAR.match(text[start:end]):
+        return True
+    if digits and re.search(r"(?:\$|€|£|#)\s*$|No\.\s*$", before):
+        return True
+    if digits and _NOT_COUNT_BEFORE.search(before) and not re.match(r"\s+(?:people|persons|of)\b", after):
+        # "in 2014", "since 2012", "Route 66" — but keep "of 12 people"
+        if re.search(r"(?:\bin|\bsince|\bfrom|\buntil|\bby|\bbefore|\bafter|\bduring)\s*$", before):
+            return value >= 1900 or bool(re.match(r"\s*(?:[,:]|p\.m|a\.m)", after))
+        return True
+    # "John Smith, 42, of Memphis" — an age after a name.
+    if digits and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*(?:,|and\b|\))", after):
+        return value < 120
+    # "(42)" after a name
+    if digits and before.endswith("(") and after.startswith(")"):
+        return True
+    return False
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every head-count-like amount in ``text``, left to right, not overlapping."""
+    found: list[Quantity] = []
+    table = vague_table()
+    for m in _QUANTITY.finditer(text):
+        bound = m.group("bound")
+        if m.group("vague"):
+            phrase = m.group("vague").lower()
+            low, high, best = table[phrase]
+            if bound:
+                # "some dozens", "about a dozen": keep the vague interval
+                bound = None if bound.lower() in ("some", "about", "around") else bound
+            # "some" alone is only an amount when it stands as a noun phrase head
+            if phrase in ("some", "many", "numerous", "multiple", "few") and not _vague_head_ok(text, m.end()):
+                continue
+            found.append(Quantity(m.start(), m.end(), m.group(0), low, high, best, True, bound))
+            continue
+        if m.group("b1") or m.group("r1"):
+            a_txt = m.group("b1") or m.group("r1")
+            b_txt = m.group("b2") or m.group("r2")
+            a, b = parse_number(a_txt), parse_number(b_txt)
+            if a is None or b is None:
+                continue
+            digits = a_txt[0].isdigit()
+            if digits and (_context_excludes(text, m.start("b1" if m.group("b1") else "r1"), m.end(), True, b)):
+                continue
+            # "10-15" needs a < b; "2 or 3"; skip scores like "3-1", dates "2-14", phones
+            if not a < b or (digits and "/" in text[m.end() : m.end() + 1]):
+                continue
+            if re.fullmatch(r"\d{3}\s*-\s*\d{4}", m.group(0).strip()):
+                continue
+            found.append(Quantity(m.start(), m.end(), m.group(0), a, b, None, False, bound))
+            continue
+        num_txt = m.group("n")
+        n = parse_number(num_txt)
+        if n is None:
+            continue
+        digits = num_txt[0].isdigit()
+        if _context_excludes(text, m.start("n"), m.end("n"), digits, n):
+            continue
+        if bound and bound.lower() in ("some", "under", "over") and not _bound_as_modifier(text, m.start()):
+            # "some 40 people" (bound) vs "over 5 days"(excluded already); "under" as preposition
+            bound = bound if bound.lower() != "under" else None
+        low, high, best = _apply_bound(bound, n)
+        found.append(Quantity(m.start(), m.end(), m.group(0), low, high, best, False, bound))
+    return found
+
+
+def _vague_head_ok(text: str, end: int) -> bool:
+    """'some were killed', 'many died', 'some of the victims' — not 'some reports'."""
+    after = text[end : end + 25]
+    return bool(re.match(r"\s+(?:were|was|have|had|are|died|of\s+(?:them|the|those|whom))\b|\s*[,.]", after))
+
+
+def _bound_as_modifier(text: str, start: int) -> bool:
+    return True

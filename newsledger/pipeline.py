@@ -1,0 +1,199 @@
+"""The orchestrator: Document -> Report -> Incident -> store, as a numbered cascade.
+
+``extract_report(doc)`` is a pure function of the document (plus the read-only gazetteer),
+so it runs in worker processes; ``process(...)`` is the only part that touches the store:
+
+1. skip documents already stored (same id = same normalised text: idempotent, resumable);
+2. extract each new document's report (claims, date, place, type, actors), in
+   ``processes`` worker processes when asked;
+3. resolve: find the incident the event joins within the date window, or start one;
+4. reconcile the incident's figures under the chosen policy and write the document, its
+   event and claims and the updated incident in one transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from newsledger.extract import claims as claims_mod
+from newsledger.extract import dates, events, places
+from newsledger.extract.sentences import split_sentences
+from newsledger.models import Actor, Document, Event, EventDate, Incident, Report, Skipped
+from newsledger.resolve import cluster
+from newsledger.resolve.reconcile import reconcile
+from newsledger.store.store import Store
+
+_ATTACK_WORDS = events._ATTACK
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    incidents: set[int] = field(default_factory=set)  # incidents touched
+    timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def merge(self, other: "IngestResult") -> None:
+        self.added += other.added
+        self.unchanged += other.unchanged
+        self.skipped.extend(other.skipped)
+        self.incidents |= other.incidents
+        for k, v in other.timings.items():
+            self.timings[k] += v
+
+
+def extract_report(doc: Document) -> Report:
+    """Everything one document says (pure: no store, no shared state)."""
+    sents = split_sentences(doc.text)
+    found = claims_mod.extract_claims(doc.text, doc.id, sentences=sents)
+    if doc.title:
+        title_claims = claims_mod.extract_claims(doc.title, doc.id)
+        for c in title_claims:
+            c.start = c.end = 0  # the title is not part of the text: no offsets
+        found = title_claims + found
+    # The event's sentences: those holding current casualty claims, else attack words.
+    focus = sorted({(s.start, s.end) for s in sents for c in found
+                    if not c.historical and s.start <= c.start < s.end})
+    if not focus:
+        focus = [(s.start, s.end) for s in sents if _ATTACK_WORDS.search(s.text)][:5]
+    focus_text = [doc.text[a:b] for a, b in focus]
+    event_type, sub_type = events.classify(doc.title, focus_text or [s.text for s in sents[:5]])
+    when = dates.event_date(doc.text, doc.published, focus=focus or None, title=doc.title)
+    where = places.event_location(doc.text, title=doc.title, outlet=doc.outlet, focus=focus or None)
+    actors = events.find_actors(focus_text or [s.text for s in sents[:5]])
+    ev = Event(document_id=doc.id, event_type=event_type, sub_type=sub_type, date=when,
+               location=where, actors=actors, claims=found)
+    return Report(document=doc, events=[ev])
+
+
+def _extract_timed(doc: Document) -> tuple[Report, float]:
+    t = time.perf_counter()
+    report = extract_report(doc)
+    return report, time.perf_counter() - t
+
+
+def reports(docs: Iterable[Document], processes: int = 1) -> Iterator[tuple[Report, float]]:
+    """Extract reports in input order, in ``processes`` worker processes when > 1."""
+    if processes <= 1:
+        for doc in docs:
+            yield _extract_timed(doc)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+    with ctx.Pool(processes) as pool:
+        yield from pool.imap(_extract_timed, docs, chunksize=8)
+
+
+def _quick_killed(ev: Event) -> int | None:
+    """The event's killed figure, for clustering (the reconcile rule on one event)."""
+    return reconcile([ev], "killed").best
+
+
+def add_report(store: Store, report: Report, policy: str = "ucdp") -> set[int]:
+    """Cluster and store one report in a single transaction; returns incidents touched."""
+    touched: set[int] = set()
+    with store.transaction() as conn:
+        store.add_document(conn, report.document)
+        for ev in report.events:
+            since, until = cluster.window(ev)
+            rows = store.incident_rows(conn, since=since, until=until) if since else []
+            incident_id, why = cluster.choose(ev, _quick_killed(ev), rows)
+            if incident_id is None:
+                incident_id = store.new_incident(conn, ev)
+            store.add_event(conn, ev, incident_id, why)
+            refresh_incident(store, conn, incident_id, policy)
+            touched.add(incident_id)
+    return touched
+
+
+def refresh_incident(store: Store, conn, incident_id: int, policy: str) -> Incident:
+    """Recompute an incident's summary and figures from all its events."""
+    evs = store.events_of(conn, incident_id)
+    inc = summarise(incident_id, evs, policy)
+    store.save_incident(conn, inc, policy, n_documents=len({e.document_id for e in evs}))
+    return inc
+
+
+def summarise(incident_id: int | None, evs: list[Event], policy: str = "ucdp") -> Incident:
+    """An incident's type, date, place and actors from its events, plus reconciled figures.
+
+    Type: the most frequent. Date: the most frequent among the most precise. Place: the most
+    frequent among the most precise (lowest precision code).
+    """
+    types = Counter((e.event_type, e.sub_type) for e in evs)
+    (etype, sub), _ = types.most_common(1)[0]
+    order = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+    dated = [e.date for e in evs if e.date.start]
+    when = EventDate()
+    if dated:
+        top = min(order.get(d.precision, 4) for d in dated)
+        pool = [d for d in dated if order.get(d.precision, 4) == top]
+        start, _ = Counter(d.start for d in pool).most_common(1)[0]
+        when = next(d for d in pool if d.start == start)
+    locs = [e.location for e in evs if e.location is not None]
+    where = None
+    if locs:
+        top = min(loc.precision for loc in locs)
+        pool = [loc for loc in locs if loc.precision == top]
+        key, _ = Counter((loc.geonames_id, loc.name) for loc in pool).most_common(1)[0]
+        where = next(loc for loc in pool if (loc.geonames_id, loc.name) == key)
+        mentions = {m for loc in locs if (loc.geonames_id, loc.name) == key for m in loc.mentions}
+        where.mentions = sorted(mentions)
+    actors = {}
+    for e in evs:
+        for a in e.actors:
+            if actors.get(a.name, "other") == "other":
+                actors[a.name] = a.role
+    return Incident(
+        id=incident_id, event_type=etype, sub_type=sub, date=when, location=where,
+        actors=[Actor(n, r) for n, r in actors.items()],
+        killed=reconcile(evs, "killed", policy), injured=reconcile(evs, "injured", policy),
+        claims=[c for e in evs for c in e.claims],
+    )
+
+
+def process(items: Iterable[Document | Skipped], store: Store, *, policy: str = "ucdp",
+            processes: int = 1, on_item: Callable[[Document | Skipped], None] | None = None) -> IngestResult:
+    """Run the pipeline over documents (and record skipped inputs). See module docstring."""
+    result = IngestResult()
+    t0 = time.perf_counter()
+
+    def new_documents() -> Iterator[Document]:
+        seen: set[str] = set()
+        for item in items:
+            if on_item is not None:
+                on_item(item)
+            if isinstance(item, Skipped):
+                store.add_skipped(item)
+                result.skipped.append(item)
+                continue
+            if item.id in seen or store.has_document(item.id):
+                result.unchanged += 1
+                continue
+            seen.add(item.id)
+            yield item
+
+    for report, seconds in reports(new_documents(), processes):
+        result.timings["extract"] += seconds
+        t = time.perf_counter()
+        result.incidents |= add_report(store, report, policy)
+        result.timings["resolve+store"] += time.perf_counter() - t
+        result.added += 1
+    result.timings["total"] = time.perf_counter() - t0
+    return result
+
+
+def rereconcile(store: Store, policy: str) -> int:
+    """Recompute every incident's figures under ``policy`` (after ``--policy`` changes)."""
+    n = 0
+    for incident_id in store.incident_ids():
+        with store.transaction() as conn:
+            refresh_incident(store, conn, incident_id, policy)
+        n += 1
+    return n

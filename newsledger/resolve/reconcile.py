@@ -1,0 +1,151 @@
+"""Reconcile an incident's claims into low / best / high, under a named policy.
+
+Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` which claims):
+
+1. Only claims that count the figure (killed or injured) about this incident take part:
+   negated / denied claims, historical or hypothetical mentions, and participant counts are
+   left out. Perpetrators (a gunman who killed himself) are counted separately, not in killed.
+2. Specific figures beat vague ones: "dozens" or "some" are used only when no document gives a
+   number. Hedged figures ("may have", "presumably") are used for the high bound always, and
+   for low and best only when no unhedged figure exists.
+3. Within one document, a running toll ("the death toll rose to 12") replaces the earlier
+   figures of that document; otherwise the document's figure is its largest, since reports
+   repeat totals and their parts ("three people, including two children" is 3).
+4. Injured, when no document states it, is derived from "N people were shot" minus those
+   killed in the same document; when documents give killed figures and no injury or shooting
+   figure at all, injured is 0 as best ("none reported"), with an open high.
+5. Across documents:
+   * ``ucdp``: low = the lowest credible figure, high = the highest credible figure (an open
+     "more than 200" contributes its lower bound), best = the figure of the most recent
+     document with an unhedged, exact figure.
+   * ``acled``: best = the most conservative (lowest) credible figure; low and high as ucdp.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsledger.models import Claim, Estimate, Event
+
+POLICIES = ("ucdp", "acled")
+
+_TOLL = re.compile(r"\b(?:toll|rose to|risen to|climbed to|increased to|now stands|has risen|has climbed|now at)\b", re.IGNORECASE)
+
+
+@dataclass
+class _DocFigure:
+    document_id: str
+    order: int
+    low: int | None
+    high: int | None
+    best: int | None
+    exact: bool
+    hedged: bool
+    vague: bool
+    claim_ids: list[int]
+    rule: str
+
+
+def _usable(c: Claim, counts: str) -> bool:
+    return (c.counts == counts and not c.negated and not c.historical and not c.perpetrator)
+
+
+def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure | None:
+    """One document's figure for one count, from its claims (rule 2 and 3)."""
+    if not doc_claims:
+        return None
+    specific = [c for c in doc_claims if not c.vague]
+    pool = specific or doc_claims
+    unhedged = [c for c in pool if not _hedged(c)]
+    pool = unhedged or pool
+    tolls = [c for c in pool if _TOLL.search(c.sentence)]
+    if tolls:
+        pick = max(tolls, key=lambda c: c.start)
+        rule = "running toll: the last toll figure in the document"
+        chosen = [pick]
+    else:
+        pick = max(pool, key=lambda c: (c.point or 0, c.low or 0))
+        rule = "the document's largest figure"
+        chosen = pool
+    high_candidates = [c.high if c.high is not None else c.low for c in doc_claims if not c.vague or not specific]
+    high_candidates = [h for h in high_candidates if h is not None]
+    return _DocFigure(
+        document_id=doc_id, order=order,
+        low=pick.low if pick.low is not None else pick.point,
+        high=max(high_candidates) if high_candidates else pick.high,
+        best=pick.point,
+        exact=pick.low is not None and pick.low == pick.high,
+        hedged=not unhedged,
+        vague=not specific,
+        claim_ids=[c.id for c in chosen if c.id is not None],
+        rule=rule,
+    )
+
+
+def _hedged(c: Claim) -> bool:
+    if not c.hedge:
+        return False
+    # "at least" bounds a figure; it does not doubt it
+    hedges = [h.strip() for h in c.hedge.split(",") if h.strip() not in ("at least", "an estimated", "estimated")]
+    return bool(hedges)
+
+
+def reconcile(events: list[Event], counts: str, policy: str = "ucdp") -> Estimate:
+    """The incident's estimate for ``counts`` ("killed" or "injured") from its events."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
+    figures: list[_DocFigure] = []
+    for order, ev in enumerate(events):
+        usable = [c for c in ev.claims if _usable(c, counts)]
+        fig = _doc_figure(usable, order, ev.document_id)
+        if fig is None and counts == "injured":
+            fig = _injured_from_shot(ev, order)
+        if fig is not None:
+            figures.append(fig)
+    if not figures:
+        if counts == "injured" and any(_usable(c, "killed") for e in events for c in e.claims):
+            return Estimate(0, 0, None, "no injury figure in any report while killed figures exist: best 0 (none reported)", [])
+        return Estimate(None, None, None, "no figure reported", [])
+    specific = [f for f in figures if not f.vague]
+    vague_only = not specific
+    pool = specific or figures
+    firm = [f for f in pool if not f.hedged] or pool
+    lows = [f.low for f in firm if f.low is not None]
+    highs = [h for h in ((f.high if f.high is not None else f.low) for f in pool) if h is not None]
+    low = min(lows) if lows else None
+    high = max(highs) if highs else None
+    if policy == "acled":
+        best = low
+        rule = "acled: the most conservative credible figure"
+    else:
+        exact = [f for f in firm if f.exact] or firm
+        latest = max(exact, key=lambda f: f.order)
+        best = latest.best
+        rule = "ucdp: low = lowest credible, high = highest credible, best = most recent exact unhedged figure"
+    if high is not None and best is not None and high < best:
+        high = best
+    if low is not None and best is not None and low > best:
+        low = best
+    parts = [rule]
+    if vague_only:
+        parts.append("only vague amounts reported (documented table)")
+    if any(f.hedged for f in pool) and len(firm) < len(pool):
+        parts.append("hedged figures used for the high bound only")
+    if any(f.rule.startswith("running toll") for f in figures):
+        parts.append("running toll supersedes earlier figures in the same report")
+    ids = [i for f in pool for i in f.claim_ids]
+    return Estimate(low, best, high, "; ".join(parts), ids)
+
+
+def _injured_from_shot(ev: Event, order: int) -> _DocFigure | None:
+    """Rule 4: 'two people were shot, one fatally' gives injured 1."""
+    shot = [c for c in ev.claims if c.detail == "shot" and not c.negated and not c.historical and not c.perpetrator]
+    if not shot:
+        return None
+    n_shot = max((c.point or 0) for c in shot)
+    killed = [c.point or 0 for c in ev.claims if _usable(c, "killed") and not c.vague]
+    k = max(killed) if killed else 0
+    value = max(0, n_shot - k)
+    return _DocFigure(ev.document_id, order, value, value, value, True, False, False,
+                      [c.id for c in shot if c.id is not None], "people shot minus people killed")
