@@ -80,6 +80,7 @@ class Document:
     published: date | None = None
     language: str | None = None
     source: str | None = None  # the input it came from (path, URL, "stdin", "file.jsonl:12")
+    external_id: str | None = None  # the input's own id (a JSON Lines "id"/"doc_id"), if any
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +89,7 @@ class Document:
             "outlet": self.outlet,
             "url": self.url,
             "published": self.published.isoformat() if self.published else None,
+            "external_id": self.external_id,
         }
 
 

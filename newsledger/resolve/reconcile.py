@@ -16,8 +16,9 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    figure at all, injured is 0 as best ("none reported"), with an open high.
 5. Across documents:
    * ``ucdp``: low = the lowest credible figure, high = the highest credible figure (an open
-     "more than 200" contributes its lower bound), best = the figure of the most recent
-     document with an unhedged, exact figure.
+     "more than 200" contributes its lower bound), best = the highest firm (unhedged, exact)
+     figure: tolls rise as reports come in, and a later report that gives a smaller figure
+     usually covers only some of the victims ("community mourns man slain").
    * ``acled``: best = the most conservative (lowest) credible figure; low and high as ucdp.
 """
 
@@ -120,9 +121,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp") -> Estimat
         rule = "acled: the most conservative credible figure"
     else:
         exact = [f for f in firm if f.exact] or firm
-        latest = max(exact, key=lambda f: f.order)
-        best = latest.best
-        rule = "ucdp: low = lowest credible, high = highest credible, best = most recent exact unhedged figure"
+        best = max((f.best for f in exact if f.best is not None), default=None)
+        rule = "ucdp: low = lowest credible, high = highest credible, best = highest firm figure"
     if high is not None and best is not None and high < best:
         high = best
     if low is not None and best is not None and low > best:

@@ -76,6 +76,7 @@ documents = Table(
     Column("published", Date),
     Column("language", String(16)),
     Column("source", Text),
+    Column("external_id", Text),
     Column("text", Text, nullable=False),
     Column("seq", Integer, nullable=False),  # ingest order, for "first published" ties
 )

@@ -146,7 +146,8 @@ class Store:
         conn.execute(
             insert(s.documents).values(
                 id=doc.id, title=doc.title, url=doc.url, outlet=doc.outlet, published=doc.published,
-                language=doc.language, source=doc.source, text=doc.text, seq=seq,
+                language=doc.language, source=doc.source, external_id=doc.external_id,
+                text=doc.text, seq=seq,
             )
         )
 
@@ -343,7 +344,7 @@ def _document(row: Any) -> Document:
         pub = date.fromisoformat(pub)
     return Document(
         id=row["id"], text=row["text"], title=row["title"], url=row["url"], outlet=row["outlet"],
-        published=pub, language=row["language"], source=row["source"],
+        published=pub, language=row["language"], source=row["source"], external_id=row["external_id"],
     )
 
 
