@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError, ArgumentError
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.engine import Connection
 
 from newsledger.errors import MissingExtra, StoreError
@@ -87,7 +87,8 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
             self._upgrade()
-        except OperationalError as err:
+        except (OperationalError, DatabaseError) as err:
+            self.engine.dispose()
             raise StoreError(f"cannot open database {self.url!r}: {err.orig}") from None
 
     # ------------------------------------------------------------------ schema
