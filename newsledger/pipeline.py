@@ -50,9 +50,9 @@ class IngestResult:
 def extract_report(doc: Document) -> Report:
     """Everything one document says (pure: no store, no shared state)."""
     sents = split_sentences(doc.text)
-    found = claims_mod.extract_claims(doc.text, doc.id, sentences=sents)
+    found = claims_mod.extract_claims(doc.text, doc.id, sentences=sents, published=doc.published)
     if doc.title:
-        title_claims = claims_mod.extract_claims(doc.title, doc.id)
+        title_claims = claims_mod.extract_claims(doc.title, doc.id, published=doc.published)
         for c in title_claims:
             c.start = c.end = 0  # the title is not part of the text: no offsets
         found = title_claims + found

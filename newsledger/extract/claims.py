@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
 from newsledger.extract.numbers import Quantity, find_quantities
@@ -127,13 +128,15 @@ class _Speaker:
 
 
 def extract_claims(text: str, document_id: str = "", *, title: str | None = None,
-                   sentences: list[Sentence] | None = None) -> list[Claim]:
-    """All claims in ``text`` (and its title, whose claims come first)."""
+                   sentences: list[Sentence] | None = None, published: date | None = None) -> list[Claim]:
+    """All claims in ``text``. ``published`` lets mentions of earlier years count as historical."""
     sents = sentences if sentences is not None else split_sentences(text)
     gated: list[tuple[int, Sentence, list[Quantity]]] = []
     for i, s in enumerate(sents):
+        if not _GATE.search(s.text):
+            continue
         qs = candidate_quantities(s.text)
-        if qs and _GATE.search(s.text):
+        if qs or _VICTIM_GATE.search(s.text):
             gated.append((i, s, qs))
     if not gated:
         return []
@@ -141,12 +144,85 @@ def extract_claims(text: str, document_id: str = "", *, title: str | None = None
     speakers = _named_speakers(sents, gated, docs)
     claims: list[Claim] = []
     for (i, s, qs), doc in zip(gated, docs):
+        qs = sorted(qs + _implicit_victims(doc, qs) + _self_deaths(s.text, qs), key=lambda q: q.start)
         for q in qs:
             claim = _claim_for(q, doc, s, i, sents, speakers)
             if claim is not None:
                 claim.document_id = document_id
+                if published is not None and _earlier_year(s.text, published):
+                    claim.historical = True
                 claims.append(claim)
     return _dedupe(claims)
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _earlier_year(sentence: str, published: date) -> bool:
+    """A sentence that names a year before the publication year talks about the past."""
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(sentence)]
+    return bool(years) and max(years) < published.year
+
+
+_VICTIM_GATE = re.compile(
+    r"\b(?:kill|dead|died|dies|death|murder|slain|shot|shoot|wound|injur|hurt|stabb)", re.IGNORECASE)
+_KILL_VERBS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre", "die", "perish",
+               "dead", "shoot", "wound", "injure", "hurt", "stab", "hospitalize"}
+_SELF_DEATH = re.compile(
+    r"\b(?:(?:killed|killing|kills|shot and killed|fatally shot|fatally shooting|turned the gun on|turning the gun on)"
+    r"\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|taking\s+(?:his|her)\s+own\s+life|"
+    r"died\s+(?:of|from)\s+(?:an?\s+)?self-inflicted)",
+    re.IGNORECASE,
+)
+
+
+def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
+    """'... before killing himself': the perpetrator's own death, counted apart from victims."""
+    out = []
+    for m in _SELF_DEATH.finditer(sentence):
+        if "turn" in m.group(0).lower() and not re.search(r"\b(?:died|dead|killed|fatal)", sentence, re.I):
+            continue
+        out.append(Quantity(m.start(), m.end(), m.group(0), 1, 1, 1, bound="self"))
+    return out
+
+
+def _implicit_victims(doc, taken: list[Quantity]) -> list[Quantity]:
+    """Singular victims named without a number: 'Hank Bollen dies', 'kills friend',
+    'the boy was shot and killed', 'Smith and Jones were killed' (2)."""
+    covered = [(q.start, q.end) for q in taken]
+    out: list[Quantity] = []
+    classes = noun_classes()
+    people = classes["person"] | classes["combatant"]
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if lemma not in _KILL_VERBS and t.lower_ not in _KILL_VERBS:
+            continue
+        patients = []
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("auxpass",) for c in t.children):
+            patients = [c for c in t.children if c.dep_ == "nsubjpass"]
+        elif lemma in ("die", "perish") or t.lower_ == "dead":
+            patients = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if t.lower_ == "dead" and t.dep_ in ("acomp", "oprd"):
+                patients = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif t.pos_ == "VERB":
+            patients = [c for c in t.children if c.dep_ == "dobj"]
+        for p in patients:
+            if p.pos_ == "PRON" or p.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in p.children):
+                continue
+            is_person = p.lemma_.lower() in people or p.ent_type_ == "PERSON"
+            if not is_person:
+                continue
+            left = p.left_edge.i
+            right = p.i
+            while right + 1 < len(doc) and doc[right + 1].ent_type_ == "PERSON" and doc[right + 1].ent_iob_ == "I":
+                right += 1
+            start, end = doc[left].idx, doc[right].idx + len(doc[right])
+            if any(a < end and start < b for a, b in covered):
+                continue
+            n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and (c.lemma_.lower() in people or c.ent_type_ == "PERSON"))
+            covered.append((start, end))
+            out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="implicit"))
+    return out
 
 
 def candidate_quantities(sentence: str) -> list[Quantity]:
@@ -167,8 +243,16 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if q.bound == "self":
+        return Claim(counts="killed", low=1, high=1, best=1, text=q.text, sentence=s.text,
+                     subject="the perpetrator", source=_source(doc, None, index, sents, speakers),
+                     start=s.start + q.start, end=s.start + q.end, perpetrator=True)
     anchor = _anchor(span)
-    noun, role = _counted_noun(anchor, span)
+    if q.bound == "implicit":
+        noun = role = span.root
+        anchor = span.root
+    else:
+        noun, role = _counted_noun(anchor, span)
     counts, verb = _what_it_counts(anchor, noun, role, span)
     if counts is None:
         return None
@@ -183,7 +267,7 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     lemma = (noun.lemma_.lower() if noun is not None else "")
     low, high = q.low, q.high
     negated = _negated(verb, role, doc)
-    if q.bound == "none":
+    if q.bound in ("none", "implicit"):
         subject = q.text
         negated = False
     claim = Claim(
@@ -199,7 +283,7 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         start=s.start + q.start,
         end=s.start + q.end,
         historical=bool(_HISTORICAL.search(s.text) or _HYPOTHETICAL.search(s.text)),
-        perpetrator=lemma in classes["perpetrator"] or _self_inflicted(doc),
+        perpetrator=lemma in classes["perpetrator"],
         detail=detail,
         best=q.best,
         vague=q.vague,
@@ -317,10 +401,16 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
         if table.get(key) in ("killed", "injured", "casualties", "kidnapped", "missing") and key != "victim":
             return table[key], verb
     # 2. the word just before: "killed more than 200", "killing 3 and wounding 5", "left 3 dead"
-    before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ not in ("DET", "PUNCT")]
+    before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"]
     if before and before[-1].pos_ == "VERB" and _classify(before[-1:]):
         return _classify(before[-1:]), before[-1]
-    # 3. the governing predicate and its completions, words on the noun and on the figure
+    # 3. the words right after the figure: "2 dead, 3 injured", "one wounded"
+    nxt = [t for t in doc[span.end : span.end + 3] if t.pos_ not in ("PUNCT", "DET")]
+    if noun is not None and nxt and nxt[0].i == noun.i:
+        nxt = nxt[1:]
+    if nxt and nxt[0].tag_ in ("VBN", "JJ") and _classify(nxt[:1]):
+        return (_classify(nxt[:1]) if _is_person(noun) else None), nxt[0]
+    # 4. the governing predicate and its completions, words on the noun and on the figure
     near: list = []
     if verb is not None:
         near = _words_near(verb, role)
@@ -333,22 +423,21 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
         if c.dep_ in ("amod", "acl", "advmod", "appos") and c.pos_ in ("ADJ", "VERB", "ADV"):
             near.append(c)
     counts = _classify(near)
-    # 4. "death toll rose to 12", "the toll stands at 5"
+    # 5. "death toll rose to 12", "the toll stands at 5"
     if counts is None and any(t.lower_ == "toll" for t in doc[max(0, anchor.i - 8) : anchor.i]):
         counts = "killed"
-    # 5. headline style "2 dead, 3 injured": the words right after the figure
-    if counts is None:
-        nxt = [t for t in doc[span.end : span.end + 3] if t.pos_ not in ("PUNCT", "DET")]
-        if noun is not None and nxt and nxt[0].i == noun.i:
-            nxt = nxt[1:]
-        if nxt and _classify(nxt[:1]):
-            counts = _classify(nxt[:1])
     person = _is_person(noun)
     if counts is not None:
         if not person and noun is not None and noun.lemma_.lower() not in table:
             return None, verb  # "3 homes destroyed", "two shots killed": things, not people
         return counts, verb
-    # 6. people who did something: participants ("250 to 300 people ... crossed the river")
+    # 6. headline style without tags: the next word after the figure
+    if counts is None:
+        if nxt and _classify(nxt[:1]):
+            counts = _classify(nxt[:1])
+        if counts is not None:
+            return (counts if person else None), verb
+    # 7. people who did something: participants ("250 to 300 people ... crossed the river")
     if noun is not None and person and (
         noun.lemma_.lower() in classes["combatant"] or noun.lower_ in classes["combatant"]
         or (role.dep_ == "nsubj" and verb is not None and verb.pos_ == "VERB")
@@ -400,11 +489,6 @@ def _hedge(verb: "Token | None", role: "Token", doc, q: Quantity) -> str | None:
     if q.bound and q.bound.lower() in ("at least", "an estimated", "estimated"):
         found.append(q.bound.lower())
     return ", ".join(dict.fromkeys(found)) or None
-
-
-def _self_inflicted(doc) -> bool:
-    text = doc.text.lower()
-    return bool(re.search(r"\b(?:killed|shot|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life", text))
 
 
 # ---------------------------------------------------------------- attribution

@@ -94,6 +94,12 @@ _NOT_COUNT_AFTER = re.compile(
     )""",
     re.VERBOSE,
 )
+# Units in any case ("4 Days After", "9 YEAR OLD"): durations, ages, distances.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|yards?|"
+    r"rounds?|shots?|times|percent|dollars?)\b(?!\s+(?:people|persons))",
+    re.IGNORECASE,
+)
 # Words right before a number that show it is not a head-count.
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:\$|€|£|#|No\.|no\.|number|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|U\.S\.|US|SR|"
@@ -160,7 +166,10 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
     """Is the number at [start, end) an age, year, time, address, money…?"""
     after = text[end : end + 40]
     before = text[max(0, start - 20) : start]
-    if _NOT_COUNT_AFTER.match(after):
+    if _NOT_COUNT_AFTER.match(after) or _UNIT_AFTER.match(after):
+        return True
+    # "father of three", "mother of 2": family size, not a count of victims
+    if re.search(r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandmother)s?\s+of\s*$", before, re.I):
         return True
     if digits and _YEAR.match(text[start:end]):
         return True

@@ -4,7 +4,8 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
 
 1. Only claims that count the figure (killed or injured) about this incident take part:
    negated / denied claims, historical or hypothetical mentions, and participant counts are
-   left out. Perpetrators (a gunman who killed himself) are counted separately, not in killed.
+   left out. A perpetrator's own death ("before killing himself") is a separate claim with the
+   perpetrator flag, added to the victims' figure (GVA and ACLED count every death).
 2. Specific figures beat vague ones: "dozens" or "some" are used only when no document gives a
    number. Hedged figures ("may have", "presumably") are used for the high bound always, and
    for low and best only when no unhedged figure exists.
@@ -12,8 +13,9 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    figures of that document; otherwise the document's figure is its largest, since reports
    repeat totals and their parts ("three people, including two children" is 3).
 4. Injured, when no document states it, is derived from "N people were shot" minus those
-   killed in the same document; when documents give killed figures and no injury or shooting
-   figure at all, injured is 0 as best ("none reported"), with an open high.
+   killed in the same document. When reports give casualty figures of one kind and none of the
+   other ("four people shot, all survived"; "a man was killed"), the missing one is 0 as best
+   ("none reported"), with an open high: coders record 0 when no report mentions any.
 5. Across documents:
    * ``ucdp``: low = the lowest credible figure, high = the highest credible figure (an open
      "more than 200" contributes its lower bound), best = the highest firm (unhedged, exact)
@@ -50,6 +52,13 @@ class _DocFigure:
 
 def _usable(c: Claim, counts: str) -> bool:
     return (c.counts == counts and not c.negated and not c.historical and not c.perpetrator)
+
+
+def _perpetrator_deaths(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.counts == "killed" and c.perpetrator and not c.negated and not c.historical]
+
+
+_CASUALTY = ("killed", "injured")
 
 
 def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure | None:
@@ -100,13 +109,17 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp") -> Estimat
     for order, ev in enumerate(events):
         usable = [c for c in ev.claims if _usable(c, counts)]
         fig = _doc_figure(usable, order, ev.document_id)
+        if counts == "killed":
+            fig = _add_perpetrators(fig, ev, order)
         if fig is None and counts == "injured":
             fig = _injured_from_shot(ev, order)
         if fig is not None:
             figures.append(fig)
     if not figures:
-        if counts == "injured" and any(_usable(c, "killed") for e in events for c in e.claims):
-            return Estimate(0, 0, None, "no injury figure in any report while killed figures exist: best 0 (none reported)", [])
+        other = "injured" if counts == "killed" else "killed"
+        if any(_usable(c, other) or c.detail == "shot" for e in events for c in e.claims):
+            return Estimate(0, 0, None, f"no {counts} figure in any report while other casualty figures exist: "
+                            "best 0 (none reported), high open", [])
         return Estimate(None, None, None, "no figure reported", [])
     specific = [f for f in figures if not f.vague]
     vague_only = not specific
@@ -136,6 +149,21 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp") -> Estimat
         parts.append("running toll supersedes earlier figures in the same report")
     ids = [i for f in pool for i in f.claim_ids]
     return Estimate(low, best, high, "; ".join(parts), ids)
+
+
+def _add_perpetrators(fig: _DocFigure | None, ev: Event, order: int) -> _DocFigure | None:
+    """Rule 1: a perpetrator's own death ("before killing himself") is added to the victims,
+    as GVA and ACLED count all deaths; the claim keeps its perpetrator flag."""
+    perps = _perpetrator_deaths(ev.claims)
+    if not perps:
+        return fig
+    n = max(c.point or 0 for c in perps)
+    ids = [c.id for c in perps if c.id is not None]
+    if fig is None:
+        return _DocFigure(ev.document_id, order, n, n, n, True, False, False, ids, "the perpetrator's death")
+    add = lambda v: None if v is None else v + n  # noqa: E731
+    return _DocFigure(fig.document_id, order, add(fig.low), add(fig.high), add(fig.best), fig.exact,
+                      fig.hedged, fig.vague, fig.claim_ids + ids, fig.rule + " plus the perpetrator's death")
 
 
 def _injured_from_shot(ev: Event, order: int) -> _DocFigure | None:

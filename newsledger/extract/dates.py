@@ -1,0 +1,894 @@
+"""When: date expressions found in news text and resolved against the publication date.
+
+Two entry points:
+
+* :func:`find_dates` lists every date expression (``DateMention``) with its resolution.
+* :func:`event_date` picks the date of the *event* (not of the report) for a document.
+
+Everything is regular expressions over the raw text (no parser), so it costs well under a
+millisecond per article.
+
+Resolution rules (``published`` is the anchor; see ``_resolve_*``):
+
+* explicit dates in every common format: ``2018-02-07``, ``02/07/2018``, ``2/7/18``,
+  ``Feb. 7, 2018``, ``February 7th, 2018``, ``7 February 2018``, ``Friday, January 31, 2014``;
+* year-less ``February 7`` / ``Feb. 7`` / ``7 February``: the year that puts the date in the
+  past or at most ``_AHEAD_DAYS`` ahead of publication. Without an anchor: ``--02-07``;
+* weekdays: the most recent such day, publication day included ("Tuesday" in an article
+  published on a Wednesday is the day before). ``last Tuesday`` is strictly before,
+  ``next Tuesday`` and a weekday after "will"/"scheduled" are the next one;
+* ``yesterday`` / ``last night`` -> the day before; ``today`` / ``tonight`` /
+  ``this morning`` / ``earlier today`` -> the publication day; ``overnight`` -> the
+  publication day (measured on the training split: more often right than the day before);
+  ``N days ago`` -> exact day; ``a week ago`` -> day (7 days before);
+* ``last week`` / ``this week`` / ``earlier this week`` -> week (Monday-Sunday range);
+  ``over the weekend`` / ``last weekend`` -> the Saturday-Sunday range, precision day;
+* ``in December`` / ``last December`` -> the most recent December (month); ``December 2013``
+  -> month; ``earlier this month`` / ``last month`` -> month; ``in 2012`` / ``last year`` ->
+  year;
+* ranges: ``between Feb. 3 and 5``, ``Feb. 3-5``, ``from Feb. 3 to Feb. 5``;
+* holidays with fixed or computable dates (Christmas, New Year's Eve, the Fourth of July,
+  Thanksgiving, Memorial Day, Labor Day, Easter, ...): day, year as for ``February 7``.
+
+Without a publication date nothing relative is resolved: weekdays, "yesterday", "last
+week" give ``start=None`` and precision ``unknown``; we never guess a year.
+
+False friends: month names are only taken capitalised ("may" the modal verb and "march"
+the verb never match); "May" and "March" without a day or year only after a preposition
+or modifier ("in May", "last March"); abbreviated weekday names ("Wed", "Sun") only in front
+of a full date ("Wed., Feb. 5, 2014").
+"""
+
+from __future__ import annotations
+
+import re
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from newsledger.extract.sentences import split_sentences
+from newsledger.models import EventDate
+
+# ---------------------------------------------------------------------------------------
+# Word tables
+# ---------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_SMALL_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+#: How far ahead of publication a year-less date may fall and still get the current year.
+_AHEAD_DAYS = 7
+
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_ABBR = r"(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+# An optional weekday in front of a full date: "Friday, January 31, 2014", "Wed., Feb. 5".
+_WD_PREFIX = rf"(?:(?P<wdp>{_WD}|{_WD_ABBR}\.?),?\s+)?"
+_STREET = (r"(?!\s+(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Court|"
+           r"Ct|Way|Place|Pl|Circle|Cir|Terrace|Parkway|Pkwy|Trail|Highway|Hwy)\b)")
+_MON_TOK = rf"(?P<mon>{_MON})\b\.?"
+_MON2_TOK = rf"(?P<mon2>{_MON})\b\.?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # ranges first: "between Feb. 3 and 5", "Feb. 3-5, 2014", "from Feb. 3 to Feb. 5"
+    ("range", re.compile(
+        rf"\b(?=[bBfFJMASONDjmasond])(?:(?P<between>between)\s+|from\s+)?{_MON_TOK}\s+(?P<day>{_DAY})\b"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?"
+        rf"\s*(?:(?P<dash>-|–|—)|\s(?P<conj>to|through|thru|until|and)\s)\s*"
+        rf"(?:{_MON2_TOK}\s+)?(?P<day2>{_DAY})\b(?!:)(?:,?\s+(?P<year2>{_YEAR})\b)?",
+        re.I)),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>0?[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0?[1-9])\b")),
+    ("numeric", re.compile(
+        r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")),
+    ("mdy", re.compile(
+        rf"\b(?=[A-Za-z]{{3}})(?=[JFMASONDTWjfmasondtw])(?:{_WD_PREFIX})?\b{_MON_TOK}\s*"
+        rf"(?P<day>{_DAY})\b(?!:|\s*(?:%|percent)){_STREET}"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?", re.I)),
+    ("dmy", re.compile(
+        rf"\b(?=[\dMTWFSmtwfs])(?:{_WD_PREFIX})?\b(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?=[A-Za-z])(?=[JFMASONDjfmasond]){_MON_TOK}"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?", re.I)),
+    ("monthyear", re.compile(rf"\b(?=[JFMASONDjfmasond]){_MON_TOK},?\s+(?:of\s+)?(?P<year>{_YEAR})\b", re.I)),
+    ("month", re.compile(
+        rf"\b(?P<mod>in|last|this|since|early|late|mid-?|during|until|through|of|by|"
+        rf"next|earlier\s+in|later\s+in|before|after)\s+(?P<mon>{_MON})\b(?!\.?\s*\d){_STREET}",
+        re.I)),
+    ("year", re.compile(rf"\b(?P<mod>in|since|during|of|early|late|mid-?)\s+(?P<year>{_YEAR})\b(?![-/]\d)", re.I)),
+    ("holiday", re.compile(
+        r"\b(?P<hol>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year[’']?s\s+Eve|"
+        r"New\s+Year[’']?s(?:\s+Day)?|Fourth\s+of\s+July|July\s+(?:4th|Fourth)|"
+        r"Independence\s+Day|Halloween|Valentine[’']?s\s+Day|Thanksgiving(?:\s+Day)?|"
+        r"Memorial\s+Day|Labor\s+Day|Easter(?:\s+Sunday)?|Mother[’']?s\s+Day|"
+        r"Father[’']?s\s+Day|Veterans\s+Day|Martin\s+Luther\s+King\s+(?:Jr\.?\s+)?Day|"
+        r"Black\s+Friday|Cinco\s+de\s+Mayo|St\.?\s+Patrick[’']?s\s+Day)\b"
+        r"(?P<hpart>\s+(?:morning|afternoon|evening|night))?")),
+    ("weekday", re.compile(
+        rf"\b(?:(?P<mod>last|this\s+past|this\s+coming|this|next|past|previous|on)\s+)?"
+        rf"(?:(?P<early>early|late|earlier|later)\s+(?:on\s+)?)?"
+        rf"(?P<wd>{_WD})(?!s\b)(?:'s)?"
+        rf"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?\b",
+        re.I)),
+    ("relative", re.compile(
+        rf"\b(?=[a-zA-Z\d])(?=[eElLyYtToOaAtTpP\d]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?P<rel>"
+        r"(?:early\s+|late\s+|earlier\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?|"
+        r"(?:early\s+|late\s+)?last\s+night|"
+        r"(?:early\s+|earlier\s+|late\s+|later\s+)?this\s+(?:morning|afternoon|evening)|"
+        r"earlier\s+today|early\s+today|later\s+today|today|tonight|"
+        r"overnight|"
+        rf"{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago|"
+        r"(?:(?:earlier|late|early)\s+)?(?:last|this|past)\s+(?:week|weekend|month|year)|"
+        r"(?:earlier|later)\s+this\s+(?:week|month|year)|"
+        r"over\s+the\s+(?:past\s+)?weekend|on\s+the\s+weekend|the\s+weekend)\b",
+        re.I)),
+]
+
+# Between two weekdays of one span: "Saturday morning to early Sunday", "Monday or Tuesday".
+_WD_RANGE_GAP = re.compile(
+    r",?\s*(?:to|through|thru|until|till|into|and|or|-|–|—)\s*", re.I)
+
+# Words in front of a date that make it the date of the report, not of the event.
+_REPORT_PREFIX = re.compile(
+    r"(?:(?:^|[(|\[•])\s*(?:posted|updated|published|last\s+modified|modified|created|"
+    r"last\s+updated|filed|date|dateline|originally\s+published|first\s+published)\b"
+    r"\s*(?:on|at)?\s*:?\s*\(?\s*$)|"
+    r"(?:\b(?:posted|updated|published|modified|created|filed|date)\s*(?:on|at)?\s*:\s*$)",
+    re.I)
+_SAY = (
+    r"(?:said|says|say|told|tells|announced|announces|reported|reports|confirmed|confirms|"
+    r"stated|states|added|explained|noted|wrote|tweeted|posted|released|disclosed|"
+    r"revealed|acknowledged|admitted|denied|declined|warned|insisted|claimed|"
+    r"identified|named|updated|clarified|declared)"
+)
+# "said on Tuesday", "told reporters Tuesday", "said in a statement late Tuesday"
+_SAID_BEFORE = re.compile(
+    rf"\b{_SAY}\b(?:\s+(?:reporters|journalists|the\s+\w+|news\s+\w+|\w+\s+news|[A-Z]\w+))?"
+    r"(?:\s+(?:in|at|during|via)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"(?:statement|release|conference|briefing|interview|post|update|tweet|email|"
+    r"e-mail|call|meeting|report))?"
+    r"(?:\s+that)?\s*,?\s*(?:on\s+)?$", re.I)
+# "Police on Tuesday said", "Tuesday's statement", "on Tuesday, officials said"
+_SAID_AFTER = re.compile(
+    rf"^(?:'s)?\s*,?\s*(?:{_SAY}|(?:statement|news\s+conference|press\s+conference|"
+    r"briefing|announcement|report)\b)", re.I)
+
+# Event words near a date attach it to the event.
+_EVENT_WORDS = re.compile(
+    r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened\s+fire|fired|firing|"
+    r"kill\w*|slain|slaying|murder\w*|homicide|wound\w*|injur\w*|hurt|died|dead|death|"
+    r"stabb\w*|attack\w*|assault\w*|ambush\w*|bomb\w*|blast|explosion|exploded|"
+    r"strike|strikes|airstrikes?|air\s+strikes?|clash\w*|raid\w*|fight\w*|battle\w*|"
+    r"incident|happened|occurred|took\s+place|broke\s+out|erupted|struck|hit|"
+    r"robbery|robbed|carjack\w*|standoff|rampage|massacre|"
+    r"responded|called\s+to|dispatched|found|discovered)\b",
+    re.I)
+_STRONG_EVENT = re.compile(
+    r"\b(?:shot|shooting|shootings|shootout|opened\s+fire|gunfire|killed|slain|wounded|"
+    r"happened|occurred|took\s+place|broke\s+out|erupted|stabbed|attack|attacked|"
+    r"exploded|explosion|blast|struck|ambushed|responded|called\s+to|"
+    r"was\s+found|were\s+found)\b", re.I)
+# Words pointing to what came after the event (court, funerals, arrests, follow-ups).
+_LATER_WORDS = re.compile(
+    r"\b(?:arraign\w*|court|hearing|charged|charges|indicted|sentenced|convicted|"
+    r"pleaded|plea|trial|jury|bond|bail|booked|jailed|arrested|arrest|custody|"
+    r"surrendered|turned\s+himself|turned\s+herself|vigil|funeral|memorial|buried|"
+    r"burial|services?|rally|rallies|protest\w*|march|gathered|mourn\w*|"
+    r"autopsy|identified|released|remains\s+hospitalized|listed|"
+    r"condition|press\s+conference|news\s+conference|meeting|visited|visit|"
+    r"interview|appeared|appearance|expected|scheduled|will|would|plans?|"
+    r"investigat\w*|search\w*|updated?|posted)\b",
+    re.I)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|scheduled|slated|set\s+(?:for|to)|expected|planned|plans|"
+    r"upcoming|due|next|coming|until|through|starting|beginning)\b[^.;]{0,40}$", re.I)
+_TIME_OF_DAY = re.compile(
+    r"(?:\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon\b|\bmidnight\b|"
+    r"\b(?:morning|afternoon|evening|night)\b)", re.I)
+
+# Sentences about the event when no focus is given.
+_FOCUS_WORDS = re.compile(
+    r"\b(?:shot|shooting|shootings|gunfire|opened\s+fire|killed|slain|wounded|injured|"
+    r"died|dead|stabbed|attack\w*|bomb\w*|explosion|blast|strikes?|airstrikes?|"
+    r"clash\w*|happened|occurred|took\s+place|homicide|murder\w*)\b", re.I)
+
+
+@dataclass
+class DateMention:
+    """One date expression in a text, with its resolution."""
+
+    start: int
+    end: int
+    text: str
+    date: EventDate
+    is_report_date: bool = False
+    relative: bool = False  # the resolution depends on the publication date
+    kind: str = ""  # which pattern: range, iso, numeric, mdy, dmy, weekday, relative, ...
+    future: bool = False  # points after the publication date (or "next", "will")
+    features: dict = field(default_factory=dict, repr=False, compare=False)
+
+
+# ---------------------------------------------------------------------------------------
+# Calendar helpers
+# ---------------------------------------------------------------------------------------
+
+
+def _month_num(token: str) -> int | None:
+    return _MONTHS.get(token.lower().rstrip("."))
+
+
+def _month_ok(token: str, has_number: bool) -> bool:
+    """Case rules: never lowercase; 'May'/'March' fine with a number; abbreviations only
+    with a number."""
+    t = token.rstrip(".")
+    if not t[0].isupper():
+        return False
+    if not has_number and len(t) <= 4 and t.lower() not in ("may", "june", "july"):
+        return False
+    return True
+
+
+def _day_num(token: str) -> int:
+    return int(re.match(r"\d+", token).group(0))
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(m: int, d: int, anchor: date) -> date | None:
+    """The year that puts month/day in the past or at most _AHEAD_DAYS ahead."""
+    for y in (anchor.year + 1, anchor.year, anchor.year - 1):
+        dt = _valid(y, m, d)
+        if dt is not None and dt <= anchor + timedelta(days=_AHEAD_DAYS):
+            return dt
+    return _valid(anchor.year - 1, m, d) or _valid(anchor.year - 4, m, d)  # Feb 29
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> date:
+    """n-th (1-based; -1 = last) weekday ``wd`` of month m."""
+    if n > 0:
+        first = date(y, m, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = (date(y + (m == 12), m % 12 + 1, 1)) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _holiday(name: str, y: int) -> date | None:
+    n = re.sub(r"[\s'’.]+", " ", name.lower()).strip()
+    fixed = {
+        "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+        "new year s eve": (12, 31), "new years eve": (12, 31), "new year s": (1, 1),
+        "new years": (1, 1), "new year s day": (1, 1), "new years day": (1, 1),
+        "fourth of july": (7, 4), "july 4th": (7, 4), "july fourth": (7, 4),
+        "independence day": (7, 4), "halloween": (10, 31), "valentine s day": (2, 14),
+        "valentines day": (2, 14), "veterans day": (11, 11), "cinco de mayo": (5, 5),
+        "st patrick s day": (3, 17), "st patricks day": (3, 17),
+    }
+    if n in fixed:
+        return date(y, *fixed[n])
+    if n.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 3, 4)
+    if n == "black friday":
+        return _nth_weekday(y, 11, 3, 4) + timedelta(days=1)
+    if n == "memorial day":
+        return _nth_weekday(y, 5, 0, -1)
+    if n == "labor day":
+        return _nth_weekday(y, 9, 0, 1)
+    if n.startswith("easter"):
+        return _easter(y)
+    if n.startswith("mother"):
+        return _nth_weekday(y, 5, 6, 2)
+    if n.startswith("father"):
+        return _nth_weekday(y, 6, 6, 3)
+    if n.startswith("martin luther king"):
+        return _nth_weekday(y, 1, 0, 3)
+    return None
+
+
+def _day(dt: date, text: str) -> EventDate:
+    return EventDate(dt.isoformat(), dt.isoformat(), "day", text)
+
+
+def _span(a: date, b: date, precision: str, text: str) -> EventDate:
+    return EventDate(a.isoformat(), b.isoformat(), precision, text)
+
+
+def _unknown(text: str) -> EventDate:
+    return EventDate(None, None, "unknown", text)
+
+
+def _week_of(dt: date) -> tuple[date, date]:
+    mon = dt - timedelta(days=dt.weekday())
+    return mon, mon + timedelta(days=6)
+
+
+
+
+def _month_str(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+# ---------------------------------------------------------------------------------------
+# Resolution
+# ---------------------------------------------------------------------------------------
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None,
+             future_ctx: bool) -> tuple[EventDate, bool] | None:
+    """Resolve one match. Returns (EventDate, relative) or None to drop the match."""
+    s = m.group(0)
+    g = m.groupdict()
+    if kind == "iso":
+        dt = _valid(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return (_day(dt, s), False) if dt else None
+    if kind == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        mm, dd = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+        dt = _valid(y, mm, dd)
+        return (_day(dt, s), False) if dt else None
+    if kind in ("mdy", "dmy"):
+        if not _month_ok(g["mon"], True):
+            return None
+        mm, dd = _month_num(g["mon"]), _day_num(g["day"])
+        if kind == "dmy" and g["mon"].rstrip(".").lower() == "may" and not g.get("year"):
+            # "5 May" is fine, but "the 5 May have" is not a date: require no lowercase verb
+            if re.match(r"\s+(?:have|be|not|also|well|still)\b", text[m.end():m.end() + 8]):
+                return None
+        if g.get("year"):
+            dt = _valid(int(g["year"]), mm, dd)
+            return (_day(dt, s), False) if dt else None
+        if _valid(2000, mm, dd) is None:  # Feb 30
+            return None
+        if anchor is None:
+            return EventDate(f"--{mm:02d}-{dd:02d}", f"--{mm:02d}-{dd:02d}", "day", s), True
+        dt = _year_for(mm, dd, anchor)
+        wdp = (g.get("wdp") or "").lower().rstrip(".")[:3]
+        if dt and wdp:
+            # "Saturday, March 11": the year (of three) where the weekday agrees.
+            want = [k for k in _WEEKDAYS if k.startswith(wdp)]
+            for y in (dt.year, dt.year + 1, dt.year - 1):
+                c = _valid(y, mm, dd)
+                if c and want and c.weekday() == _WEEKDAYS[want[0]]:
+                    dt = c
+                    break
+        return (_day(dt, s), True) if dt else None
+    if kind == "range":
+        if not _month_ok(g["mon"], True) or (g["mon2"] and not _month_ok(g["mon2"], True)):
+            return None
+        if g["conj"] and g["conj"].lower() == "and" and not g["between"]:
+            return None
+        m1 = _month_num(g["mon"])
+        m2 = _month_num(g["mon2"]) if g["mon2"] else m1
+        d1, d2 = _day_num(g["day"]), _day_num(g["day2"])
+        year = g["year2"] or g["year"]
+        if year:
+            y2 = int(year)
+            y1 = int(g["year"]) if g["year"] else (y2 - 1 if m1 > m2 else y2)
+            a, b = _valid(y1, m1, d1), _valid(y2, m2, d2)
+            if not a or not b or b < a:
+                return None
+            return _span(a, b, "day", s), False
+        if _valid(2000, m1, d1) is None or _valid(2000, m2, d2) is None:
+            return None
+        if anchor is None:
+            if (m2, d2) < (m1, d1):
+                return None
+            return EventDate(f"--{m1:02d}-{d1:02d}", f"--{m2:02d}-{d2:02d}", "day", s), True
+        b = _year_for(m2, d2, anchor)
+        if b is None:
+            return None
+        a = _valid(b.year, m1, d1)
+        if a and a > b:
+            a = _valid(b.year - 1, m1, d1)
+        if not a or (b - a).days > 62:
+            return None
+        return _span(a, b, "day", s), True
+    if kind == "monthyear":
+        if not _month_ok(g["mon"], True):
+            return None
+        y, mm = int(g["year"]), _month_num(g["mon"])
+        ms = _month_str(y, mm)
+        return EventDate(ms, ms, "month", s), False
+    if kind == "month":
+        mon = g["mon"]
+        if not mon[0].isupper() or len(mon) <= 4 and mon.lower() not in ("may", "june", "july"):
+            return None
+        if not g["mod"][0].islower() and g["mod"].lower() in ("of", "by", "in", "until"):
+            pass
+        mm = _month_num(mon)
+        mod = g["mod"].lower()
+        if anchor is None:
+            return _unknown(s), True
+        if mod == "next" or (future_ctx and mod in ("in", "until", "by", "this")):
+            y = anchor.year if mm > anchor.month else anchor.year + 1
+        elif mod == "last":
+            y = anchor.year if mm < anchor.month else anchor.year - 1
+        else:
+            y = anchor.year if mm <= anchor.month else anchor.year - 1
+        ms = _month_str(y, mm)
+        return EventDate(ms, ms, "month", s), True
+    if kind == "year":
+        return EventDate(g["year"], g["year"], "year", s), False
+    if kind == "holiday":
+        if anchor is None:
+            return _unknown(s), True
+        dt = None
+        for y in (anchor.year + 1, anchor.year, anchor.year - 1):
+            cand = _holiday(g["hol"], y)
+            if cand and cand <= anchor + timedelta(days=_AHEAD_DAYS if not future_ctx else 120):
+                dt = cand
+                break
+        return (_day(dt, s), True) if dt else None
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["wd"].lower()]
+        if not g["wd"][0].isupper() and not g["wd"].islower():
+            return None
+        if anchor is None:
+            return _unknown(s), True
+        mod = re.sub(r"\s+", " ", (g["mod"] or "").lower())
+        back = (anchor.weekday() - wd) % 7
+        if mod in ("next", "this coming") or (future_ctx and mod not in ("last", "past", "previous", "this past")):
+            ahead = (wd - anchor.weekday()) % 7 or 7
+            if future_ctx and mod not in ("next", "this coming"):
+                ahead = (wd - anchor.weekday()) % 7  # "will be arraigned Friday" (may be today)
+            dt = anchor + timedelta(days=ahead)
+        elif mod in ("last", "past", "previous", "this past"):
+            dt = anchor - timedelta(days=back or 7)
+        else:
+            dt = anchor - timedelta(days=back)
+        return _day(dt, s), True
+    if kind == "relative":
+        rel = re.sub(r"\s+", " ", g["rel"].lower()).strip()
+        if anchor is None:
+            return _unknown(s), True
+        if "yesterday" in rel or "last night" in rel:
+            return _day(anchor - timedelta(days=1), s), True
+        if rel in ("today", "tonight", "overnight") or "today" in rel or "this morning" in rel \
+                or "this afternoon" in rel or "this evening" in rel:
+            return _day(anchor, s), True
+        mago = re.match(rf"({_NUM}) (day|week|month|year)s? ago", rel)
+        if mago:
+            n = mago.group(1)
+            n = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n, 1)
+            unit = mago.group(2)
+            if unit == "day":
+                return _day(anchor - timedelta(days=n), s), True
+            if unit == "week":
+                return _day(anchor - timedelta(days=7 * n), s), True
+            if unit == "month":
+                y, mm = anchor.year, anchor.month - n
+                while mm < 1:
+                    mm += 12
+                    y -= 1
+                return EventDate(_month_str(y, mm), _month_str(y, mm), "month", s), True
+            return EventDate(str(anchor.year - n), str(anchor.year - n), "year", s), True
+        if rel.endswith("weekend"):
+            if "this" in rel and anchor.weekday() >= 5 or "this" in rel and future_ctx:
+                sat = anchor + timedelta(days=5 - anchor.weekday())
+            else:
+                # the most recent Saturday-Sunday that started before publication
+                sat = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+                if sat >= anchor:
+                    sat -= timedelta(days=7)
+            return _span(sat, sat + timedelta(days=1), "day", s), True
+        if rel.endswith("week"):
+            mon, sun = _week_of(anchor)
+            if "last" in rel or "past" in rel:
+                mon, sun = mon - timedelta(days=7), sun - timedelta(days=7)
+            elif "earlier" in rel or "this" in rel:
+                sun = min(sun, anchor)
+            return _span(mon, sun, "week", s), True
+        if rel.endswith("month"):
+            y, mm = anchor.year, anchor.month
+            if "last" in rel or "past" in rel:
+                y, mm = (y - 1, 12) if mm == 1 else (y, mm - 1)
+            ms = _month_str(y, mm)
+            return EventDate(ms, ms, "month", s), True
+        if rel.endswith("year"):
+            y = anchor.year - (1 if ("last" in rel or "past" in rel) else 0)
+            return EventDate(str(y), str(y), "year", s), True
+        return None
+    return None
+
+
+def _report_kind(text: str, start: int, end: int, kind: str) -> str | None:
+    """'header' for a dateline ("Posted: ...", a date alone on its line), 'said' for the
+    date of a statement ("police said Friday"), None otherwise."""
+    before = text[max(0, start - 90):start]
+    line_before = before.rsplit("\n", 1)[-1]
+    if _REPORT_PREFIX.search(line_before):
+        return "header"
+    # "KABUL, Afghanistan (Jan. 25, 2013) --": a dateline in parentheses after the place.
+    if re.search(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][\w.]*){0,3}\s*\(\s*$",
+                 before) and text[end:end + 2].startswith(")"):
+        return "header"
+    # a live-blog stamp: "Saturday 1:15 p.m. UPDATE"
+    if re.match(r"\s*\d{1,2}:\d\d\s*[ap]\.?m\.?\s+(?:UPDATE|Update)\b", text[end:end + 20]):
+        return "header"
+    if kind in ("iso", "numeric", "mdy", "dmy") and re.search(r"\d{4}", text[start:end]):
+        line_after = text[end:end + 80].split("\n", 1)[0]
+        lb = line_before.strip(" |-—•,:(\t")
+        # a full date alone on its line, or after a byline ("By: WCTV News  January 8, 2015")
+        if (not lb or re.match(r"(?:By\b|BY\b)", lb) and len(lb) < 60) and \
+                not re.search(r"[a-z]{3,}", line_after[:40]) or \
+                re.match(r"\s*\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm])", line_after) and not \
+                re.search(r"[a-z]{3,}", lb[-30:]):
+            return "header"
+    # Speech verbs attached to the date, within the clause.
+    clause_before = re.split(r"[;\"“”]|\.\s", before)[-1]
+    if _SAID_BEFORE.search(clause_before[-70:]):
+        return "said"
+    if _SAID_AFTER.match(text[end:end + 40]):
+        return "said"
+    # "Police on Tuesday said", "Officials Friday identified"
+    if re.match(rf",?\s+(?:that\s+)?{_SAY}\b", text[end:end + 25], re.I):
+        return "said"
+    return None
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _datelines(raw: list, published: date | None) -> list[tuple[int, date]]:
+    """(position, date) of the datelines written in the text, a cluster ("Posted: ...
+    Updated: ...") reduced to its earliest date."""
+    out: list[tuple[int, date]] = []
+    for kind, m, _fut, (ed, rel), rkind in raw:
+        if rkind != "header" or rel or ed.precision != "day" or not ed.start or ed.start[0] == "-":
+            continue
+        dt = date.fromisoformat(ed.start)
+        if published is not None and dt > published + timedelta(days=1):
+            continue
+        if out and m.start() - out[-1][0] < 250:
+            out[-1] = (out[-1][0], min(out[-1][1], dt))
+        else:
+            out.append((m.start(), dt))
+    return out
+
+
+def find_dates(text: str, published: date | None, *, datelines: bool = True) -> list[DateMention]:
+    """All date expressions in ``text``, resolved against ``published`` (may be None).
+
+    With ``datelines`` (default), a relative expression that follows a dateline written in
+    the text ("Posted: Friday, January 31, 2014", "By: WCTV News  January 8, 2015") is
+    resolved against that dateline rather than ``published``: pages often carry several
+    stories, and the metadata date is sometimes the date the page was archived.
+    """
+    taken: list[tuple[int, int]] = []
+    raw = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            st, en = m.start(), m.end()
+            if _overlaps((st, en), taken):
+                continue
+            before = text[max(0, st - 60):st]
+            future_ctx = bool(_FUTURE_BEFORE.search(before.rsplit(".", 1)[-1]))
+            if kind == "weekday" and (m.group("mod") or "").lower().startswith("next"):
+                future_ctx = True
+            res = _resolve(kind, m, text, published, future_ctx)
+            if res is None:
+                continue
+            taken.append((st, en))
+            raw.append((kind, m, future_ctx, res, _report_kind(text, st, en, kind)))
+    raw.sort(key=lambda r: r[1].start())
+    lines = _datelines(raw, published) if datelines else []
+    out: list[DateMention] = []
+    prev_wd: tuple[int, date] | None = None  # end offset and date of the last weekday
+    for kind, m, future_ctx, (ed, relative), rkind in raw:
+        anchor = published
+        if relative and lines:
+            prev = [dt for pos, dt in lines if pos < m.start()]
+            local = prev[-1] if prev else (lines[0][1] if lines[0][0] < 600 else None)
+            if local is not None and local != published:
+                anchor = local
+                res = _resolve(kind, m, text, anchor, future_ctx)
+                if res is not None:
+                    ed, relative = res
+        gap = _WD_RANGE_GAP.match(text, prev_wd[0]) if prev_wd is not None else None
+        if kind == "weekday" and ed.start and gap is not None and gap.end() == m.start():
+            # "from Saturday morning to early Sunday", "late Monday or early Tuesday":
+            # the second day follows the first.
+            wd = _WEEKDAYS[m.group("wd").lower()]
+            dt = prev_wd[1] + timedelta(days=(wd - prev_wd[1].weekday()) % 7)
+            ed = _day(dt, m.group(0))
+        if kind == "weekday" and ed.start:
+            prev_wd = (m.end(), date.fromisoformat(ed.start))
+        future = False
+        if anchor is not None and ed.start and len(ed.start) == 10 and ed.start[0] != "-":
+            future = date.fromisoformat(ed.start) > anchor
+        out.append(DateMention(
+            start=m.start(), end=m.end(), text=m.group(0), date=ed,
+            is_report_date=rkind is not None, relative=relative, kind=kind,
+            future=future or (future_ctx and kind == "weekday"),
+            features={"report": rkind, "anchor": anchor},
+        ))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Event date
+# ---------------------------------------------------------------------------------------
+
+_DIED = re.compile(r"\b(?:died|dies|death|succumbed|pronounced\s+dead|passed\s+away)\b", re.I)
+_STOP = frozenset(
+    "a an the of in on at to for and or but with by from after as is was were are be has have "
+    "had it its his her their he she they who what when where how news police say says said "
+    "man woman after over into out up down".split())
+
+
+def _header_anchor(text: str) -> date | None:
+    """A publication date written in the text ('Posted: Friday, January 31, 2014')."""
+    for dm in find_dates(text[:600], None):
+        if dm.is_report_date and dm.date.precision == "day" and dm.date.start \
+                and not dm.date.start.startswith("-"):
+            return date.fromisoformat(dm.date.start)
+    return None
+
+
+
+
+def _nearest(pat: re.Pattern[str], sent_text: str, a: int, b: int) -> int | None:
+    """Distance in characters from span [a, b) to the nearest match of pat in sent_text."""
+    best = None
+    for m in pat.finditer(sent_text):
+        d = a - m.end() if m.end() <= a else m.start() - b
+        d = max(d, 0)
+        best = d if best is None else min(best, d)
+    return best
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+
+
+def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
+              anchor: date | None, rank: int, title_words: set[str], in_title: bool,
+              sent_index: int) -> dict[str, float]:
+    """Evidence that a mention is the date of the event (see _WEIGHTS)."""
+    f: dict[str, float] = {}
+    sent_text = text[sent[0]:sent[1]]
+    a, b = dm.start - sent[0], dm.end - sent[0]
+    if in_focus:
+        f["focus"] = 1.0
+    near = _nearest(_STRONG_EVENT, sent_text, a, b)
+    if near is not None:
+        f["event<=40" if near <= 40 else "event<=100" if near <= 100 else "event_far"] = 1.0
+    elif _EVENT_WORDS.search(sent_text):
+        f["event_weak"] = 1.0
+    if near is None and not in_focus and "event_weak" not in f:
+        f["no_event"] = 1.0
+    later = _nearest(_LATER_WORDS, sent_text, a, b)
+    if later is not None and later <= 30 and (near is None or later < near):
+        f["later"] = 1.0
+    died = _nearest(_DIED, sent_text, a, b)
+    if died is not None and died <= 30 and (near is None or died <= near):
+        f["died"] = 1.0
+    rk = dm.features.get("report")
+    if rk == "said":
+        f["said"] = 1.0
+    elif rk == "header":
+        f["header"] = 1.0
+    if _TIME_OF_DAY.search(text[max(0, dm.start - 30):dm.end + 25]) or \
+            re.search(r"night|morning|evening|afternoon|early|late", dm.text, re.I):
+        f["time_of_day"] = 1.0
+    f["position"] = 1.0 / (1 + rank * 0.5)
+    if sent_index <= 1:
+        f["lead"] = 1.0
+    if in_title:
+        f["title"] = 1.0
+    if title_words:
+        f["title_overlap"] = len(title_words & _content_words(sent_text)) / len(title_words)
+    if dm.future:
+        f["future"] = 1.0
+    ed = dm.date
+    if ed.start != ed.end:
+        f["range"] = 1.0
+    anchor = dm.features.get("anchor") or anchor
+    if anchor is not None and ed.start and len(ed.start) == 10 and ed.start[0] != "-":
+        age = (anchor - date.fromisoformat(ed.start)).days
+        if age == 0:
+            f["age0"] = 1.0
+        elif age == 1:
+            f["age1"] = 1.0
+        elif 2 <= age <= 7:
+            f["age2-7"] = 1.0
+        elif age > 45:
+            f["old"] = 1.0
+    kind = dm.kind
+    if kind == "relative":
+        t = dm.text.lower()
+        if "yesterday" in t or "last night" in t:
+            f["k_yesterday"] = 1.0
+        elif "overnight" in t:
+            f["k_overnight"] = 1.0
+        elif "ago" in t:
+            f["k_ago"] = 1.0
+        elif "weekend" not in t:
+            f["k_today"] = 1.0
+        if t.isupper():
+            f["caps"] = 1.0
+    elif kind == "weekday":
+        f["k_weekday"] = 1.0
+        if re.match(r"(?:last|past|previous|this\s+past)\b", dm.text, re.I):
+            f["k_last_weekday"] = 1.0
+    elif kind in ("iso", "numeric") or kind in ("mdy", "dmy", "range") and re.search(r"\d{4}", dm.text):
+        f["k_explicit"] = 1.0
+    elif kind in ("mdy", "dmy", "range"):
+        f["k_monthday"] = 1.0
+    elif kind == "holiday":
+        f["k_holiday"] = 1.0
+    if re.match(r"on\b", dm.text, re.I) or re.search(r"\bon\s+$", text[max(0, dm.start - 4):dm.start]):
+        f["on"] = 1.0
+    return f
+
+
+#: Weights of the evidence, fitted on the *train* split of the GVA benchmark with
+#: ``bench/dates_dev.py --fit`` (a conditional-logit over each article's candidates,
+#: L2-regularised) and rounded. ``fallback`` scores the publication-date default.
+_WEIGHTS: dict[str, float] = {
+    "age0": -0.21, "age1": 0.24, "age2-7": -0.09, "caps": 0.0, "died": -0.35,
+    "earliest": 0.58, "event<=100": 0.29, "event<=40": 0.81, "event_far": 0.11,
+    "event_weak": 0.11, "fallback": -0.26, "focus": 0.48, "future": -1.11, "header": -0.25,
+    "k_ago": -0.25, "k_explicit": -0.04, "k_holiday": 0.33, "k_last_weekday": 0.23,
+    "k_monthday": 1.22, "k_overnight": -0.08, "k_today": -0.39, "k_weekday": 0.45,
+    "k_yesterday": -0.2, "later": -1.25, "latest": -0.19, "lead": 0.17, "no_event": -1.07,
+    "old": 0.63, "on": 0.01, "position": 0.85, "range": -0.87, "said": -1.07,
+    "time_of_day": 0.85, "title": 0.24, "title_overlap": 0.69,
+}
+
+
+@dataclass
+class _Candidate:
+    key: tuple[str | None, str | None, str]  # (start, end, precision)
+    features: dict[str, float]
+    mention: DateMention | None  # None for the publication-date fallback
+
+
+def _candidates(text: str, published: date | None, focus: list[tuple[int, int]] | None,
+                title: str | None) -> tuple[date | None, list[_Candidate]]:
+    anchor = published or _header_anchor(text)
+    offset = 0
+    full = text
+    t = (title or "").strip()
+    if t and t[:60] not in text[:400]:
+        full = t + "\n\n" + text
+        offset = len(t) + 2
+    mentions = find_dates(full, anchor)
+    sents = [(s.start, s.end) for s in split_sentences(full)]
+    if focus is None:
+        focus_spans = [(a, b) for a, b in sents if _FOCUS_WORDS.search(full[a:b])]
+    else:
+        focus_spans = [(a + offset, b + offset) for a, b in focus]
+    title_words = _content_words(t) if t else set()
+    body_start = next((i for i, (a, _) in enumerate(sents) if a >= offset), 0)
+
+    out: list[_Candidate] = []
+    rank = 0
+    si = 0
+    for dm in mentions:
+        if dm.date.precision == "unknown" or dm.date.start is None:
+            continue
+        while si + 1 < len(sents) and sents[si][1] <= dm.start:
+            si += 1
+        sent = sents[si] if sents and sents[si][0] <= dm.start < sents[si][1] else \
+            (max(0, dm.start - 150), min(len(full), dm.end + 150))
+        feats = _features(dm, full, sent, _overlaps((dm.start, dm.end), focus_spans), anchor,
+                          rank, title_words, dm.start < offset, max(si - body_start, 0))
+        if dm.start >= offset:
+            rank += 1
+        out.append(_Candidate((dm.date.start, dm.date.end, dm.date.precision), feats, dm))
+    # Temporal order: follow-ups (arrests, deaths, vigils) come after the event.
+    recent = sorted({c.key[0] for c in out if c.key[2] == "day" and c.key[0][0] != "-"
+                     and not c.features.get("old") and not c.features.get("future")})
+    if len(recent) > 1:
+        for c in out:
+            if c.key[0] == recent[0]:
+                c.features["earliest"] = 1.0
+            elif c.key[0] == recent[-1]:
+                c.features["latest"] = 1.0
+    if anchor is not None:
+        a = anchor.isoformat()
+        out.append(_Candidate((a, a, "day"), {"fallback": 1.0}, None))
+    return anchor, out
+
+
+def _logit(features: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights.get(k, 0.0) * v for k, v in features.items())
+
+
+def event_date(text: str, published: date | None, *, focus: list[tuple[int, int]] | None = None,
+               title: str | None = None, weights: dict[str, float] | None = None) -> EventDate:
+    """The date of the event the text reports.
+
+    Every date of :func:`find_dates` is a candidate, scored by a weighted sum of evidence
+    (``_features``): in a ``focus`` sentence (without focus: a sentence with an attack or
+    casualty word); the distance to an event word ("the shooting happened Wednesday
+    night", "killed on Saturday"); a time of day ("about 8:20 p.m. Monday"); position in
+    the article and overlap with the title; and against: a report date ("police said
+    Friday", "Posted: ..."), a later happening ("arraigned Friday", "died Thursday"), a
+    future date, a date long before publication. A date's score is the log-sum-exp of its
+    mentions' scores, so repeated mentions add up. Day-precision candidates compete; a
+    coarser date (``last week``, ``in December``) is returned only when no day candidate
+    is usable.
+
+    The publication date takes part as one more candidate with its own weight
+    (``fallback``): chosen when nothing in the text beats it, it comes back with precision
+    ``unknown`` and ``text`` None, a default rather than a finding (most local reports are
+    published on the day of the event or the day after). Without a publication date we
+    anchor on a "Posted:/Updated:" date written in the header; with no anchor at all there
+    is no fallback, and the result is ``EventDate()`` unless an explicit or year-less date
+    ("--02-07") is written out.
+    """
+    w = _WEIGHTS if weights is None else weights
+    anchor, cands = _candidates(text, published, focus, title)
+
+    day_groups: dict[tuple, list[tuple[float, _Candidate]]] = {}
+    coarse: list[tuple[float, _Candidate]] = []
+    for c in cands:
+        sc = _logit(c.features, w)
+        if c.key[2] == "day" and c.key[0] == c.key[1]:
+            day_groups.setdefault(c.key, []).append((sc, c))
+        elif c.key[2] == "day":  # ranges compete with days, keyed by themselves
+            day_groups.setdefault(c.key, []).append((sc, c))
+        else:
+            coarse.append((sc, c))
+    if day_groups:
+        best_key, best_val = None, float("-inf")
+        for key, items in day_groups.items():
+            mx = max(v for v, _ in items)
+            val = mx + math.log(sum(math.exp(v - mx) for v, _ in items))
+            if val > best_val:
+                best_key, best_val = key, val
+        items = [it for it in day_groups[best_key] if it[1].mention is not None]
+        if not items:
+            a = anchor.isoformat()
+            # The fallback won: is there a coarser date worth more than a default?
+            usable = [x for x in coarse if x[0] > best_val and (
+                x[1].features.get("event<=40") or x[1].features.get("event<=100"))]
+            if usable:
+                top = max(usable, key=lambda x: x[0])[1].mention
+                return EventDate(top.date.start, top.date.end, top.date.precision, top.text)
+            return EventDate(a, a, "unknown", None)
+        top = max(items, key=lambda x: x[0])[1].mention
+        return EventDate(top.date.start, top.date.end, top.date.precision, top.text)
+    if coarse:
+        top = max(coarse, key=lambda x: x[0])[1].mention
+        return EventDate(top.date.start, top.date.end, top.date.precision, top.text)
+    return EventDate()

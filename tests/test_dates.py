@@ -1,0 +1,171 @@
+"""Date expressions and event dates. Snippets are taken from the GVA dev articles and the
+seed article (shortened); the expected resolutions are worked out by hand from the
+publication date given with each."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsledger.extract.dates import event_date, find_dates
+
+SEED = Path("/work/shared/seed/000_eedac8ea6769e308.txt")
+
+
+def _mention(text: str, published: date | None, needle: str):
+    found = [m for m in find_dates(text, published) if needle in m.text or m.text in needle]
+    assert found, f"no date mention for {needle!r} in {[m.text for m in find_dates(text, published)]}"
+    return found[0]
+
+
+# (snippet, publication date, the expression, start, end, precision, is_report_date)
+CASES = [
+    # seed article, published Wednesday 2018-02-21
+    ("the Foreign Ministry said last week that five Russian citizens had \"presumably\" been killed.",
+     date(2018, 2, 21), "last week", "2018-02-12", "2018-02-18", "week", True),
+    ("the Syrian militia fighters came under the coalition's strikes in the province of "
+     "Deir ez-Zor on February 7 due to actions uncoordinated with the Russian military.",
+     date(2018, 2, 21), "February 7", "2018-02-07", "2018-02-07", "day", False),
+    ("some were killed but these were not Russian troops, Russia's Foreign Ministry said on Tuesday.",
+     date(2018, 2, 21), "Tuesday", "2018-02-20", "2018-02-20", "day", True),
+    ("The military began a partial withdrawal from Syria in December on orders by President "
+     "Vladimir Putin", date(2018, 2, 21), "in December", "2017-12", "2017-12", "month", False),
+    ("An armed clash earlier this month in which United States strikes may have killed more "
+     "than 200 Russian mercenaries", date(2018, 2, 21), "earlier this month", "2018-02",
+     "2018-02", "month", False),
+    # weekdays: the most recent such day, publication day included
+    ("The shooting happened Wednesday night.", date(2014, 1, 31), "Wednesday night",
+     "2014-01-29", "2014-01-29", "day", False),
+    ("The Georgia Bureau of Investigation says the shooting happened Sunday night as the woman",
+     date(2015, 8, 17), "Sunday night", "2015-08-16", "2015-08-16", "day", False),
+    ("Police said Thursday they arrested 21-year-old", date(2014, 3, 27), "Thursday",
+     "2014-03-27", "2014-03-27", "day", True),
+    ("According to Kent Assistant Police Chief Derek Kammerzell, last Friday detectives served a",
+     date(2015, 5, 20), "last Friday", "2015-05-15", "2015-05-15", "day", False),
+    ("two more in connection with a shooting incident last Saturday that impacted people",
+     date(2016, 5, 17), "last Saturday", "2016-05-14", "2016-05-14", "day", False),
+    ("He is due back in court next Tuesday.", date(2016, 5, 17), "next Tuesday",
+     "2016-05-24", "2016-05-24", "day", False),
+    ("were wounded in shootings from Saturday morning to early Sunday, police said.",
+     date(2017, 2, 25), "early Sunday", "2017-02-26", "2017-02-26", "day", False),
+    # relative days
+    ("Charges were filed yesterday against Joshua Herrington", date(2017, 2, 2), "yesterday",
+     "2017-02-01", "2017-02-01", "day", False),
+    ("in the shooting of a juvenile that occurred at his residence on Floral Lane, last night",
+     date(2015, 1, 27), "last night", "2015-01-26", "2015-01-26", "day", False),
+    ("\u201cOne of our neighbors told us something happened this morning, but I don\u2019t know",
+     date(2015, 2, 9), "this morning", "2015-02-09", "2015-02-09", "day", False),
+    ("The Division of Criminal Investigation is not involved in the overnight shooting",
+     date(2016, 1, 4), "overnight", "2016-01-04", "2016-01-04", "day", False),
+    ("shot his 17-year-old high school friend and football teammate over the weekend in a "
+     "northern Minnesota home", date(2015, 12, 1), "over the weekend", "2015-11-28",
+     "2015-11-29", "day", False),
+    ("arrested a man suspected of killing his girlfriend in Idaho on New Year\u2019s Day",
+     date(2015, 1, 3), "New Year\u2019s Day", "2015-01-01", "2015-01-01", "day", False),
+    # explicit dates in every common format
+    ("an update regarding the accidental shooting in Putnam County on 03/08/2016",
+     date(2016, 3, 9), "03/08/2016", "2016-03-08", "2016-03-08", "day", False),
+    ("The shooting happened 2018-02-07 at a bar.", date(2018, 2, 21),
+     "2018-02-07", "2018-02-07", "2018-02-07", "day", False),
+    ("The attack on 7 February 2018 killed four.", None, "7 February 2018", "2018-02-07",
+     "2018-02-07", "day", False),
+    ("KABUL, Afghanistan (Jan. 25, 2013) -- A suicide bomber", date(2013, 1, 25),
+     "Jan. 25, 2013", "2013-01-25", "2013-01-25", "day", True),
+    ("Two men charged after baby girl accidentally shot, killed Posted: Friday, January 31, "
+     "2014 10:21 AM EST Updated: Friday, February 21, 2014 6:31 PM EST", date(2014, 1, 31),
+     "Friday, February 21, 2014", "2014-02-21", "2014-02-21", "day", True),
+    ("shooting claims one man's life Posted: Sunday, March 8, 2015 1:11 PM EDT",
+     date(2015, 3, 8), "Sunday, March 8, 2015", "2015-03-08", "2015-03-08", "day", True),
+    ("Fire broke out Wed., Feb. 5, 2014 in the Sun Valley home.", None, "Wed., Feb. 5, 2014",
+     "2014-02-05", "2014-02-05", "day", False),
+    # year-less dates: the year that makes them past (or a few days ahead)
+    ("The victim was shot on December 30 outside the bar.", date(2015, 1, 3), "December 30",
+     "2014-12-30", "2014-12-30", "day", False),
+    ("This year's parade will be held on Saturday, March 11, at 10 a.m.", date(2017, 2, 11),
+     "Saturday, March 11", "2017-03-11", "2017-03-11", "day", False),
+    # ranges
+    ("Strikes between Feb. 3 and 5 killed dozens, officials said.", date(2018, 2, 21),
+     "between Feb. 3 and 5", "2018-02-03", "2018-02-05", "day", False),
+    ("the shootings may have all started with a murder earlier this month", date(2014, 5, 11),
+     "earlier this month", "2014-05", "2014-05", "month", False),
+    # no publication date: partial dates, never a guessed year
+    ("strikes in the province of Deir ez-Zor on February 7 due to", None, "February 7",
+     "--02-07", "--02-07", "day", False),
+    ("Strikes between Feb. 3 and 5 killed dozens.", None, "between Feb. 3 and 5", "--02-03",
+     "--02-05", "day", False),
+    ("Russia's Foreign Ministry said on Tuesday.", None, "Tuesday", None, None, "unknown", True),
+    ("Charges were filed yesterday against Joshua Herrington", None, "yesterday", None, None,
+     "unknown", False),
+]
+
+
+@pytest.mark.parametrize("text,published,needle,start,end,precision,report", CASES)
+def test_resolution(text, published, needle, start, end, precision, report):
+    m = _mention(text, published, needle)
+    assert (m.date.start, m.date.end, m.date.precision) == (start, end, precision)
+    assert m.is_report_date is report
+    assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", [
+    # "may" the modal verb, "march" the verb or noun, "Sun" in names: no dates
+    "An armed clash in which United States strikes may have killed more than 200 mercenaries",
+    "shooting claims one man's life, may have injured others",
+    "1:56 Protesters march against Trump's immigration order",
+    "A march from the library to the apartment complex drew hundreds.",
+    "The Baltimore Sun and the Sun Sentinel reported the death.",
+    "Police say a man was shot on June Drive near the school.",
+    "The Mar. rally was canceled, Wed said.",
+])
+def test_false_friends(text):
+    assert find_dates(text, date(2018, 2, 21)) == []
+
+
+def test_may_and_march_as_months():
+    got = {m.text: m.date.start for m in find_dates(
+        "He was shot on May 5 and arrested in March.", date(2018, 6, 1))}
+    assert got == {"May 5": "2018-05-05", "in March": "2018-03"}
+
+
+def test_seed_event_date():
+    text = SEED.read_text()
+    ed = event_date(text, date(2018, 2, 21))
+    assert (ed.start, ed.precision) == ("2018-02-07", "day")
+    assert event_date(text, None).start == "--02-07"
+
+
+@pytest.mark.parametrize("text,published,start,precision", [
+    # event words beat report dates
+    ("Police said Tuesday that a man was shot and killed Sunday night in the 3100 block of "
+     "Rhodes Avenue.", date(2013, 5, 21), "2013-05-19", "day"),
+    # later happenings (arrests, court) lose to the event
+    ("Two men charged after baby girl accidentally shot, killed\n\nFriday, Allen Ormond Jr and "
+     "his friend Kevin Elkins made their first appearance in court.\n\nThe shooting happened "
+     "Wednesday night.", date(2014, 1, 31), "2014-01-29", "day"),
+    # a dateline anchors relative dates when the metadata date is missing
+    ("Posted: Friday, January 31, 2014 10:21 AM EST\n\nThe shooting happened Wednesday night.",
+     None, "2014-01-29", "day"),
+    # nothing in the text: the publication date as a default, precision unknown
+    ("Close Get email notifications daily! Your notification has been saved.",
+     date(2015, 2, 28), "2015-02-28", "unknown"),
+    ("Close Get email notifications daily! Your notification has been saved.", None, None,
+     "unknown"),
+])
+def test_event_date(text, published, start, precision):
+    ed = event_date(text, published)
+    assert (ed.start, ed.precision) == (start, precision)
+
+
+def test_focus_spans_are_preferred():
+    text = ("A vigil was held Sunday for the victims. The gunman opened fire Friday night at "
+            "the club.")
+    f = text.index("The gunman")
+    assert event_date(text, date(2016, 6, 13), focus=[(f, len(text))]).start == "2016-06-10"
+
+
+def test_title_is_used():
+    ed = event_date("Police are looking for a suspect.", date(2016, 6, 13),
+                    title="Man shot and killed Saturday night in Dayton")
+    assert ed.start == "2016-06-11"
