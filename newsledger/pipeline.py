@@ -52,7 +52,8 @@ def extract_report(doc: Document) -> Report:
     sents = split_sentences(doc.text)
     found = claims_mod.extract_claims(doc.text, doc.id, sentences=sents, published=doc.published)
     if doc.title:
-        title_claims = claims_mod.extract_claims(doc.title, doc.id, published=doc.published)
+        title_claims = claims_mod.extract_claims(claims_mod.headline_case(doc.title), doc.id,
+                                                 published=doc.published, headline=True)
         for c in title_claims:
             c.start = c.end = 0  # the title is not part of the text: no offsets
         found = title_claims + found

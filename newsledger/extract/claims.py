@@ -128,8 +128,10 @@ class _Speaker:
 
 
 def extract_claims(text: str, document_id: str = "", *, title: str | None = None,
-                   sentences: list[Sentence] | None = None, published: date | None = None) -> list[Claim]:
-    """All claims in ``text``. ``published`` lets mentions of earlier years count as historical."""
+                   sentences: list[Sentence] | None = None, published: date | None = None,
+                   headline: bool = False) -> list[Claim]:
+    """All claims in ``text``. ``published`` lets mentions of earlier years count as historical;
+    ``headline`` reads ``text`` as a title (no auxiliaries: "Teen shot and killed")."""
     sents = sentences if sentences is not None else split_sentences(text)
     gated: list[tuple[int, Sentence, list[Quantity]]] = []
     for i, s in enumerate(sents):
@@ -144,7 +146,8 @@ def extract_claims(text: str, document_id: str = "", *, title: str | None = None
     speakers = _named_speakers(sents, gated, docs)
     claims: list[Claim] = []
     for (i, s, qs), doc in zip(gated, docs):
-        qs = sorted(qs + _implicit_victims(doc, qs) + _self_deaths(s.text, qs), key=lambda q: q.start)
+        qs = sorted(qs + _implicit_victims(doc, qs, headline) + _self_deaths(s.text, qs)
+                    + (_headline_victims(s.text, qs) if headline else []), key=lambda q: q.start)
         for q in qs:
             claim = _claim_for(q, doc, s, i, sents, speakers)
             if claim is not None:
@@ -152,7 +155,31 @@ def extract_claims(text: str, document_id: str = "", *, title: str | None = None
                 if published is not None and _earlier_year(s.text, published):
                     claim.historical = True
                 claims.append(claim)
+    if not any(c.counts == "killed" for c in claims):
+        implied = _implied_death(sents, published)
+        if implied is not None:
+            implied.document_id = document_id
+            claims.append(implied)
     return _dedupe(claims)
+
+
+_IMPLIED = re.compile(
+    r"\b(?<!non-)(?<!non)(?:fatal|deadly)\s+(?:shooting|stabbing|attack|assault|crash|incident|gunfire)|"
+    r"\b(?:homicide|murder)\s+(?:of|victim|investigation|case|suspect|charges?)\b|"
+    r"\bcharged\s+with\s+(?:first-degree\s+|second-degree\s+|capital\s+)?murder\b",
+    re.IGNORECASE,
+)
+
+
+def _implied_death(sents: list[Sentence], published: date | None) -> Claim | None:
+    """A report of 'a fatal shooting' or 'a murder' with no figure implies at least one death:
+    recorded as a vague claim [1, open) so any stated figure wins over it."""
+    for s in sents:
+        m = _IMPLIED.search(s.text)
+        if m and not (published is not None and _earlier_year(s.text, published)):
+            return Claim(counts="killed", low=1, high=None, best=1, text=m.group(0), sentence=s.text,
+                         start=s.start + m.start(), end=s.start + m.end(), vague=True, detail="implied")
+    return None
 
 
 _YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -171,7 +198,8 @@ _KILL_VERBS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "ma
 _SELF_DEATH = re.compile(
     r"\b(?:(?:killed|killing|kills|shot and killed|fatally shot|fatally shooting|turned the gun on|turning the gun on)"
     r"\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|taking\s+(?:his|her)\s+own\s+life|"
-    r"died\s+(?:of|from)\s+(?:an?\s+)?self-inflicted)",
+    r"died\s+(?:of|from)\s+(?:an?\s+)?self-inflicted|"
+    r"(?:killed|killing|kills|shot|shooting)\s+[^.;]{1,60}?\s+and\s+(?:then\s+)?(?:himself|herself)\b)",
     re.IGNORECASE,
 )
 
@@ -186,7 +214,23 @@ def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _implicit_victims(doc, taken: list[Quantity]) -> list[Quantity]:
+_HEADLINE_VICTIM = re.compile(
+    r"^(?:(?:an?|one)\s+)?(?:[\w'-]+\s+){0,2}?(?P<who>[\w-]*year-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
+    r"infant|mother|father|mom|dad|officer|deputy|student|clerk|driver|victim|person)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>shot|killed|wounded|injured|stabbed|dies|dead|slain|hurt)\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_victims(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Title patterns the parser misreads: 'Three-year-old fatally shot in Anchorage'."""
+    m = _HEADLINE_VICTIM.search(text)
+    if not m or any(q.start < m.end("who") and m.start("who") < q.end for q in taken):
+        return []
+    return [Quantity(m.start("who"), m.end("who"), m.group("who"), 1, 1, 1, bound="implicit")]
+
+
+def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> list[Quantity]:
     """Singular victims named without a number: 'Hank Bollen dies', 'kills friend',
     'the boy was shot and killed', 'Smith and Jones were killed' (2)."""
     covered = [(q.start, q.end) for q in taken]
@@ -204,12 +248,22 @@ def _implicit_victims(doc, taken: list[Quantity]) -> list[Quantity]:
             patients = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             if t.lower_ == "dead" and t.dep_ in ("acomp", "oprd"):
                 patients = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in t.children)
+              and any(c.dep_ == "nsubj" for c in t.children)
+              and (t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children) or t.dep_ in ("ccomp", "conj")
+                   or headline)):
+            # headline passive without auxiliary: "Child shot by brother", "deacon killed, boy wounded"
+            patients = [c for c in t.children if c.dep_ == "nsubj"]
+        elif t.dep_ == "acl" and t.tag_ == "VBN":  # "a boy shot in the leg"
+            patients = [t.head]
         elif t.pos_ == "VERB":
             patients = [c for c in t.children if c.dep_ == "dobj"]
+        if t.dep_ == "ROOT" and t.tag_ == "VBN" and not patients:  # "Teen Accidentally Shot and Killed"
+            patients = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         for p in patients:
             if p.pos_ == "PRON" or p.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in p.children):
                 continue
-            is_person = p.lemma_.lower() in people or p.ent_type_ == "PERSON"
+            is_person = _is_person(p)
             if not is_person:
                 continue
             left = p.left_edge.i
@@ -225,13 +279,24 @@ def _implicit_victims(doc, taken: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def headline_case(title: str) -> str:
+    """'Teen Accidentally Shot And Killed In Itasca County' -> 'Teen accidentally shot and
+    killed in itasca county': the small parser reads Title Case as a row of proper nouns."""
+    words = title.split()
+    caps = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 4 or caps < 0.6 * len(words):
+        return title
+    out = [words[0]] + [w if (w.isupper() and len(w) > 1) else w.lower() for w in words[1:]]
+    return " ".join(out)
+
+
 def candidate_quantities(sentence: str) -> list[Quantity]:
     """Quantities plus implicit ones ("a man" = 1, "no one" = 0), left to right."""
     qs = find_quantities(sentence)
     taken = [(q.start, q.end) for q in qs]
     for m in _ONE.finditer(sentence):
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
-            qs.append(Quantity(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0), 1, 1, 1))
+            qs.append(Quantity(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0), 1, 1, 1, bound="one"))
     for m in _NONE.finditer(sentence):
         if not any(a <= m.start() < b for a, b in taken):
             qs.append(Quantity(m.start(), m.end(), m.group(0), 0, 0, 0, bound="none"))
@@ -249,8 +314,9 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
                      start=s.start + q.start, end=s.start + q.end, perpetrator=True)
     anchor = _anchor(span)
     if q.bound == "implicit":
-        noun = role = span.root
-        anchor = span.root
+        noun = role = anchor = span.root
+        if q.text.lower().endswith("year-old"):
+            noun = None  # "Three-year-old fatally shot": the age stands for the person
     else:
         noun, role = _counted_noun(anchor, span)
     counts, verb = _what_it_counts(anchor, noun, role, span)
@@ -386,7 +452,7 @@ def _is_person(noun: "Token | None") -> bool:
     classes = noun_classes()
     people = classes["person"] | classes["combatant"]
     return (noun is None or noun.lemma_.lower() in people or noun.lower_ in people
-            or noun.ent_type_ in ("NORP", "PERSON") or noun.tag_ == "NNPS")
+            or noun.ent_type_ in ("NORP", "PERSON") or noun.tag_ == "NNPS" or noun.lower_.endswith("year-old"))
 
 
 def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: "Span") -> tuple[str | None, "Token | None"]:
@@ -398,12 +464,15 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     # 1. the counted noun says it: "three deaths", "5 fatalities", "12 bodies", "3 dead"
     if noun is not None:
         key = noun.lower_ if noun.lower_ in table else noun.lemma_.lower()
+        if noun.lower_ == "shot" and noun.pos_ == "NOUN":  # headline "Five shot during party"
+            return "shot", verb
         if table.get(key) in ("killed", "injured", "casualties", "kidnapped", "missing") and key != "victim":
             return table[key], verb
     # 2. the word just before: "killed more than 200", "killing 3 and wounding 5", "left 3 dead"
     before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"]
     if before and before[-1].pos_ == "VERB" and _classify(before[-1:]):
-        return _classify(before[-1:]), before[-1]
+        v = before[-1]
+        return _classify([v, *(c for c in v.children if c.dep_ == "advmod")]), v
     # 3. the words right after the figure: "2 dead, 3 injured", "one wounded"
     nxt = [t for t in doc[span.end : span.end + 3] if t.pos_ not in ("PUNCT", "DET")]
     if noun is not None and nxt and nxt[0].i == noun.i:
@@ -416,6 +485,9 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
         near = _words_near(verb, role)
     if noun is not None:
         for c in noun.children:
+            if c.dep_ == "relcl" and not any(cc.dep_ == "nsubjpass" for cc in c.children) \
+                    and c.lemma_.lower() not in ("die", "perish"):
+                continue  # "a man who fatally shot seven people": the noun is the agent
             if c.dep_ in ("acl", "amod", "relcl", "appos"):
                 near.append(c)
                 near.extend(cc for cc in c.children if cc.dep_ in ("conj", "xcomp", "acomp", "advmod"))
@@ -438,6 +510,8 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
         if counts is not None:
             return (counts if person else None), verb
     # 7. people who did something: participants ("250 to 300 people ... crossed the river")
+    if span[0].lower_ in ("a", "an", "another"):
+        return None, verb  # "a man who ...": a person, not a head-count
     if noun is not None and person and (
         noun.lemma_.lower() in classes["combatant"] or noun.lower_ in classes["combatant"]
         or (role.dep_ == "nsubj" and verb is not None and verb.pos_ == "VERB")

@@ -87,7 +87,7 @@ _NOT_COUNT_AFTER = re.compile(
       | months?\b|weeks?\b|days?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|decades?\b|centur
       | a\.?m\b|p\.?m\b|o'?clock|:\d|miles?\b|mph\b|feet\b|foot\b|ft\b|yards?\b|inch|km\b
       | kilomet|met(?:er|re)s?\b|pounds?\b|lbs?\b|kilos?\b|kg\b|grams?\b|tons?\b|tonnes?\b
-      | dollars?\b|cents?\b|euros?\b|rubles?\b|roubles?\b|pesos?\b|rupees?\b|shots?\b
+      | dollars?\b|cents?\b|euros?\b|rubles?\b|roubles?\b|pesos?\b|rupees?\b|shots\b
       | rounds?\b|bullets?\b|times\b|block\b|blocks\b|st\b|nd\b|rd\b|th\b|degrees?\b
       | (?:[NSEW]\.?\s|North|South|East|West|N\.|S\.|E\.|W\.)?\s*(?:[A-Z0-9][\w.']*\s+){0,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.|Highway|Hwy|Parkway|Pkwy|Circle|Terrace|Trail|block)\b
       | -\d{4}\b|\)\s*\d{3}-\d{4}
@@ -97,7 +97,7 @@ _NOT_COUNT_AFTER = re.compile(
 # Units in any case ("4 Days After", "9 YEAR OLD"): durations, ages, distances.
 _UNIT_AFTER = re.compile(
     r"\s*(?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|yards?|"
-    r"rounds?|shots?|times|percent|dollars?)\b(?!\s+(?:people|persons))",
+    r"rounds?|shots|times|percent|dollars?)\b(?!\s+(?:people|persons))",
     re.IGNORECASE,
 )
 # Words right before a number that show it is not a head-count.
@@ -179,6 +179,13 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
         # "in 2014", "since 2012", "Route 66" — but keep "of 12 people"
         if re.search(r"(?:\bin|\bsince|\bfrom|\buntil|\bby|\bbefore|\bafter|\bduring)\s*$", before):
             return value >= 1900 or bool(re.match(r"\s*(?:[,:]|p\.m|a\.m)", after))
+        return True
+    # "Terry Robinson Jr., 28, of St. Louis", "son, 16," — an age after a name or a person word.
+    if digits and value < 110 and re.search(
+        r"(?:\b(?:Jr|Sr|II|III|IV)\.?|\b(?:son|daughter|boy|girl|man|woman|wife|husband|brother|sister|"
+        r"father|mother|teen|teenager|child|victim|suspect|gunman|shooter|friend|cousin|nephew|niece|uncle|aunt|"
+        r"grandson|granddaughter|girlfriend|boyfriend|student|officer|driver|resident))\s*,\s*$", before, re.I
+    ) and re.match(r"\s*(?:,|\)|and\b|of\b|was\b|is\b|who\b)", after):
         return True
     # "John Smith, 42, of Memphis" — an age after a name.
     if digits and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*(?:,|and\b|\))", after):

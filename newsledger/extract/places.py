@@ -1,0 +1,779 @@
+"""Where: place mentions in a text, and the place where the event happened.
+
+Reads: a document's text (and title / outlet / the event's focus sentences).
+Adds: ``PlaceMention`` spans with gazetteer candidates, and ``Event.location``.
+
+How it works (rules, no spaCy, a few ms per article):
+
+1. ``find_places``: runs of capitalised words (a regex) are matched against the gazetteer,
+   longest span first; "X province / governorate / district / county" asks for an admin
+   area; "City, ST" / "City, Calif." / "City, State" pins the state; country demonyms
+   ("Syrian" -> Syria) come from ``data/places_demonyms.tsv``. False friends are refused:
+   words on ``data/places_stopwords.txt`` (Mobile, Police, Sunday, Victoria ...) alone,
+   sentence-initial common words, person-name contexts ("Victoria Smith", "Jackson said",
+   "Sgt. Lewis"), and street names ("Brooklyn Ave.").
+2. ``event_location``: every mention votes for its best candidate, weighted by where it
+   stands (dateline > title > focus sentences > "in / near X" > elsewhere) and resolved by
+   context (countries and US states named in the text, the dateline's state, population).
+   A city also collects part of the votes of its province and country. The best place wins.
+
+Precision choice (documented): when the text names a province ("the eastern Deir Ezzor
+province") and the province's capital has the same name, the result is that city (its
+coordinates and GeoNames id) with precision 3, as ACLED codes a province-level event at its
+capital. A province without a same-named city gets the province's mean city coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from newsledger.extract.gazetteer import Gazetteer, Place, name_key
+from newsledger.models import Location
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _table(name: str) -> list[list[str]]:
+    rows = []
+    with open(_DATA / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(r[0].strip().lower() for r in _table("places_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(r[0].strip().lower() for r in _table("places_first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(abbreviation -> state name, state name lower -> state name, postal -> name)."""
+    abbr: dict[str, str] = {}
+    names: dict[str, str] = {}
+    postal: dict[str, str] = {}
+    for name, code, ap in _table("places_us_states.tsv"):
+        names[name.lower()] = name
+        postal[code] = name
+        for a in ap.split("|"):
+            if a != "-":
+                abbr[a] = name
+                abbr[a.rstrip(".")] = name
+                abbr[a.replace(" ", "")] = name
+    return abbr, names, postal
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word, cc in _table("places_demonyms.tsv"):
+        out[word] = cc
+        if word.endswith("man"):
+            out[word[:-3] + "men"] = cc
+        elif not word.endswith(("s", "sh", "ese", "ch", "i")) or word.endswith("i"):
+            out[word + "s"] = cc
+    return out
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    surface: str
+    candidates: list[Place]
+    kind: str = "name"  # name | demonym | city_state | admin | dateline
+    state: str | None = None  # a US state pinned by "City, ST"
+    admin_suffix: str | None = None  # "province", "county" ... when written after the name
+    alt_only: bool = False  # matched by alternate names only
+    weak: bool = False  # a single common-ish word: needs support to count
+    alt: frozenset = frozenset()  # ids of candidates matched only by an alternate name
+    state_span: int = 0  # characters after ``end`` taken by ", ST" in city_state form
+
+
+# ---------------------------------------------------------------------------------------
+# Spotting
+
+_WORD = r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ez|az|as|ad|ar|an|ash|at|ad|ed|es|er|et)[-‐])?[A-Z][\w'’]*(?:[-‐][\w'’]+)*\.?)"
+_CONNECT = r"(?:of|de|del|la|le|du|al|el|ez|az|ad|ar|as|es|an|on|upon|the|da|do|dos|das)"
+_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(province|governorate|district|county|region|prefecture|oblast|state|parish|"
+    r"municipality|department|territory)\b",
+    re.I,
+)
+_STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]*\.?\s?){1,3})")
+_STREET = re.compile(
+    r"^\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|"
+    r"Pl|Place|Hwy|Highway|Pkwy|Parkway|Cir|Circle|Trail|Terrace|Ter|Expressway|Pike|"
+    r"Apartments|Apts|Mall|Middle|Elementary|Academy|Church|Park|Square)\b\.?"
+)
+_FACILITY = re.compile(
+    r"^\s+(?:Hospital|Medical Center|Medical Centre|Regional Medical|Health|Church|Cathedral|"
+    r"Cemetery|Memorial|Chapel|Funeral|Hotel|Casino|Stadium|Arena|Bar|Restaurant|Club)\b"
+)
+_ORG_HEAD = frozenset(
+    """police sheriff sheriff's county city fire department dept school schools high middle
+    elementary university college hospital medical news times post herald tribune journal
+    daily courier gazette press township metro public district court airport international
+    mall state community area region officials authorities council mayor residents man
+    woman boy girl teen men women family officer officers deputies detectives""".split()
+)
+_TITLES = frozenset(
+    """mr mrs ms miss dr sgt sergeant officer deputy det detective lt lieutenant capt captain
+    chief cpl corporal gov governor sen senator rep judge pastor rev father sister brother
+    coach president mayor prof professor trooper agent attorney spokesman spokeswoman
+    spokesperson st""".split()
+)
+_SPEECH = re.compile(r"^\s*(?:,\s*\d+,?\s*)?(?:said|says|told|added|asked|wrote|explained)\b")
+_SENT_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*|[\"“‘(]\s*)$")
+_LEAD_WORDS = frozenset(
+    """as at in on and but if after when with by for from to of or so while during
+    before since until though although because then there here what where who how why
+    says said according""".split()
+)
+_FUNCTION = frozenset("the a an this that these those it he she they we i his her their".split())
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENT_START.search(text[max(0, start - 4) : start]))
+
+
+def _split_run(run: str, offset: int) -> list[tuple[int, int, str]]:
+    """Tokens of a capitalised run with absolute offsets."""
+    return [(offset + m.start(), offset + m.end(), m.group(0)) for m in re.finditer(r"\S+", run)]
+
+
+def _clean_token(tok: str) -> str:
+    tok = re.sub(r"['’]s?$", "", tok)
+    return tok.rstrip(".") if not re.fullmatch(r"(?:St|Ft|Mt|Ste)\.", tok) else tok
+
+
+def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Place mentions in ``text``, in text order, each with its gazetteer candidates."""
+    gaz = gazetteer or Gazetteer.default()
+    stop = _stopwords()
+    abbr, state_names, postal = _states()
+    demonyms = _demonyms()
+    lower_words: set[str] | None = None
+    out: list[PlaceMention] = []
+    persons: set[str] = set()
+
+    skip_until = -1
+    for run in _RUN.finditer(text):
+        toks = [t for t in _split_run(run.group(0), run.start()) if t[0] >= skip_until]
+        n = len(toks)
+        i = 0
+        while i < n:
+            matched = False
+            for j in range(min(n, i + 6), i, -1):
+                s, e = toks[i][0], toks[j - 1][1]
+                words = [_clean_token(t[2]) for t in toks[i:j]]
+                if words[0].lower() in _FUNCTION or words[-1].lower() in _FUNCTION:
+                    continue
+                if words[0].lower() in _LEAD_WORDS:
+                    continue
+                # "Moscow's" keeps its span without the possessive.
+                surface = text[s:e]
+                if _CONTRACTION.search(surface):
+                    continue
+                m_pos = re.search(r"['’]s?$|\.$", surface)
+                if m_pos and not re.search(r"\b(?:St|Ft|Mt|Ste)\.$", surface):
+                    if not (m_pos.group(0) == "." and _is_state_abbr(surface, abbr)):
+                        surface = surface[: m_pos.start()]
+                        e = s + len(surface)
+                # Demonyms ("Syrian", "North Korean").
+                dem = demonyms.get(surface)
+                if dem and j - i <= 2:
+                    place = gaz.country(dem)
+                    if place:
+                        out.append(PlaceMention(s, e, surface, [place], "demonym"))
+                        i, matched = j, True
+                        break
+                if j - i == 1 and surface.endswith(".") and surface in abbr:
+                    st = gaz.admin1("US", abbr[surface])
+                    if st:
+                        out.append(PlaceMention(s, e, surface, [st], "name"))
+                    i, matched = j, True
+                    break
+                cands = gaz.lookup_key(name_key(surface))
+                if not cands:
+                    continue
+                mention = _judge(text, s, e, surface, cands, j - i, stop, abbr, postal,
+                                 state_names, toks, i, j)
+                if mention is None or mention is _PERSON:
+                    # A refused single word: move on.
+                    if mention is _PERSON:
+                        persons.add(surface)
+                    break
+                if mention.weak:
+                    if lower_words is None:
+                        lower_words = set(re.findall(r"\b[a-z]{3,}\b", text))
+                    if surface.lower() in lower_words:
+                        break
+                out.append(mention)
+                i, matched = j, True
+                if mention.kind == "city_state":
+                    # Skip the state's own tokens ("Fla.", "KY", "New York").
+                    skip_until = mention.end + (mention.state_span or 0)
+                break
+            if not matched:
+                i += 1
+    if persons:
+        # A word used as a person's name anywhere in the text is not a place on its own.
+        out = [m for m in out if not (m.surface in persons and m.kind == "name")]
+    return out
+
+
+def _is_state_abbr(surface: str, abbr: dict[str, str]) -> bool:
+    return surface in abbr
+
+
+_PERSON = "person"
+_PERSON_VERB = re.compile(
+    r"^\s+(?:was|is|has|had|allegedly|pleaded|faces|faced|admitted|denied|died|shot|fired)\b"
+)
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
+_ADMIN_BEFORE = re.compile(
+    r"\b(?:province|governorate|district|county|region|state|prefecture)\s+of\s+(?:the\s+)?$", re.I
+)
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)\b|n['’]t\b", re.I)
+_NEIGHBOURHOOD = re.compile(r"^['’]?s?\s+(?:neighborhood|neighbourhood|section|community area|area of)\b", re.I)
+_HOLIDAY = re.compile(r"^['’]s\s+Day\b")
+_ADMIN_WORDS = frozenset("county parish city township borough province district".split())
+_DIRECTIONS = frozenset(
+    """north south east west northeast northwest southeast southwest nw ne se sw n s e w
+    central downtown greater metro upstate downstate rural suburban northern southern
+    eastern western""".split()
+)
+_AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+
+
+def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, toks, i, j):
+    """Make a PlaceMention of a matched span, or None when it is a false friend."""
+    after = text[e : e + 40]
+    before = text[max(0, s - 30) : s]
+    places = [p for p, _ in cands]
+    state_span = 0
+    alt_only = all(a for _, a in cands)
+    alt_ids = frozenset(_pid(p) for p, a in cands if a)
+    kind = "name"
+    state = None
+    # "City, ST" / "City, Calif." / "City, State".
+    m = _STATE_AFTER.match(after)
+    if m:
+        st = _state_from(m.group(1), abbr, postal, state_names)
+        if st:
+            in_state = [p for p in places if p.country_code == "US" and p.admin1 == st]
+            if in_state:
+                places, kind, state = in_state, "city_state", st
+                state_span = m.end()
+    # "X province", "X County" written after a name the gazetteer knows without it.
+    suffix = None
+    ms = _ADMIN_SUFFIX.match(after)
+    if ms and kind == "name":
+        suffix = ms.group(1).lower()
+        want = {"province": "admin1", "governorate": "admin1", "region": "admin1",
+                "prefecture": "admin1", "oblast": "admin1", "state": "admin1",
+                "district": "admin2", "county": "admin2", "parish": "admin2",
+                "municipality": "admin2", "department": "admin1", "territory": "admin1"}[suffix]
+        if suffix == "department":
+            suffix = None  # "Police Department" style: an organisation, not an area
+        elif want:
+            admins = [p for p in places if p.feature == want] or [
+                p for p in places if p.feature in ("admin1", "admin2")
+            ]
+            if admins:
+                # Keep same-named cities behind the admin areas (a province's capital).
+                capitals = [
+                    p for p in places
+                    if p.feature == "city" and any(
+                        p.admin1 == a.admin1 and p.country_code == a.country_code for a in admins
+                    )
+                ]
+                places, kind = admins + capitals, "admin"
+    if kind == "name" and ntok == 1:
+        low = surface.lower()
+        if _STREET.match(after) or _FACILITY.match(after):
+            return None
+        if low in stop:
+            return None
+        if low in _first_names() and not _PREP_STRONG.search(before):
+            return _PERSON
+        prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
+        if prev and prev.group(1).lower() in _TITLES and prev.group(1)[0].isupper():
+            return _PERSON
+        if _SPEECH.match(after) or _AGE.match(after):
+            return _PERSON
+        if _PERSON_VERB.match(after) and not _PREP.search(before):
+            return _PERSON  # "said Jackson was arrested"
+        # Inside a longer capitalised run next to an unknown capitalised word: a name
+        # ("Marie Letchworth", "Victoria Smith") unless the next word heads an organisation.
+        if j < len(toks) and toks[j][2][:1].isupper():
+            nxt = _clean_token(toks[j][2]).lower()
+            if nxt not in _ORG_HEAD and not _ADMIN_SUFFIX.match(after):
+                return None
+        if i > 0 and toks[i - 1][2][:1].isupper():
+            prv = _clean_token(toks[i - 1][2]).lower()
+            if prv not in _FUNCTION and prv not in _DIRECTIONS and prv not in ("in", "of", "at"):
+                # "Korryn Gaines", "Marie Letchworth": a surname after a first name.
+                return _PERSON if re.fullmatch(r"[A-Z][a-z]+", toks[i - 1][2]) else None
+        weak = alt_only or _sentence_initial(text, s)
+        if surface.isupper() and len(surface) <= 4 and not any(
+            p.feature in ("country", "admin1") for p in places
+        ):
+            return None  # "II", "CIS", "PD": initials, not places
+        if kind == "name" and _CALL_SIGN.fullmatch(surface):
+            return None
+        if kind == "name" and _ADMIN_BEFORE.search(before):
+            admins = [p for p in places if p.feature in ("admin1", "admin2")]
+            if admins:
+                kind, places = "admin", admins + [p for p in places if p.feature == "city"]
+        return PlaceMention(
+            s, e, surface, places, kind, state, suffix, alt_only, weak, alt_ids, state_span
+        )
+    if kind == "name" and (_STREET.match(after) or _FACILITY.match(after) or _HOLIDAY.match(after)):
+        return None
+    if kind == "name" and _clean_token(toks[j - 1][2]).lower() not in _ADMIN_WORDS and all(
+        _clean_token(t[2]).lower() in stop for t in toks[i:j]
+    ):
+        return None  # "East End", "West Side", "White House"
+    if kind == "name" and _ADMIN_BEFORE.search(before):
+        admins = [p for p in places if p.feature in ("admin1", "admin2")]
+        if admins:
+            kind, places = "admin", admins + [p for p in places if p.feature == "city"]
+    return PlaceMention(
+        s, e, surface, places, kind, state, suffix, alt_only, False, alt_ids, state_span
+    )
+
+
+def _state_from(word: str, abbr, postal, state_names) -> str | None:
+    w = word.strip()
+    if w in abbr:
+        return abbr[w]
+    if w.rstrip(".") in abbr:
+        return abbr[w.rstrip(".")]
+    if re.fullmatch(r"[A-Z]{2}", w) and w in postal:
+        return postal[w]
+    # "Ohio", "New York", "Washington", possibly followed by other capitalised words.
+    parts = w.split()
+    for k in range(len(parts), 0, -1):
+        cand = " ".join(parts[:k]).rstrip(".").lower()
+        if cand in state_names:
+            return state_names[cand]
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Datelines
+
+_DATELINE = re.compile(
+    r"(?:^|\n|\s{2,}|(?<=[a-z.!?\"”] ))"
+    r"(?P<city>[A-Z][A-Z.'’ -]{1,40}?[A-Z.])"
+    r"(?:\s*,\s*(?P<state>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2}))?"
+    r"\s*(?:\(\s*[^)\n]{1,40}\))?\s*(?:—|–|--|-|‐)"
+)
+_DATELINE_MIXED = re.compile(
+    r"(?:^|\n)\s*(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})\s*,\s*"
+    r"(?P<state>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})\s*(?:\(\s*[^)\n]{1,40}\))?\s*(?:—|–|--)"
+)
+
+
+@dataclass
+class _Dateline:
+    start: int
+    end: int
+    city: str
+    state: str | None  # a US state name
+    region: str | None  # what followed the comma when it is not a US state
+
+
+def find_dateline(text: str, limit: int = 2500) -> _Dateline | None:
+    """The dateline ("ALTURAS, Calif. (AP) —") near the start of a text, if any."""
+    abbr, state_names, postal = _states()
+    head = text[:limit]
+    for rx in (_DATELINE, _DATELINE_MIXED):
+        for m in rx.finditer(head):
+            city = m.group("city").strip(" -")
+            if rx is _DATELINE and not any(ch.isupper() for ch in city[1:] if ch.isalpha()):
+                continue
+            if rx is _DATELINE and sum(ch.isupper() for ch in city) < 3:
+                continue
+            if len(city) < 3 or city.upper() in ("UPDATE", "READ", "WATCH", "VIDEO", "PHOTOS",
+                                                 "BREAKING", "RELATED", "CLOSE", "AP", "CNN"):
+                continue
+            region = m.group("state")
+            st = _state_from(region, abbr, postal, state_names) if region else None
+            start = m.start("city")
+            return _Dateline(start, start + len(m.group("city")), city, st,
+                             None if st else region)
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# The event's place
+
+_PREP = re.compile(r"\b(?:in|near|at|outside|from|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:city of\s+|town of\s+|province of\s+|village of\s+)?$", re.I)
+_PREP_STRONG = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:city of\s+|town of\s+|province of\s+|village of\s+|suburb of\s+)?$", re.I)
+
+
+#: Words that mark US local news (sheriffs, counties, interstates, dollar amounts): with
+#: them, an ambiguous "Berlin" or "St. Louis" is looked for in the US first.
+_US_CUES = re.compile(
+    r"\b(?:Sheriff'?s? (?:Office|Department)|County (?:Sheriff|Jail|Coroner|Prosecutor|"
+    r"Attorney)|Police Department|Interstate \d+|I-\d+|district attorney|"
+    r"[Dd]eputies|GoFundMe)\b|\$\d"
+)
+
+#: Extra weight of the dateline place (where the story was filed: usually, not always,
+#: where it happened; a title's "in X" can outweigh it).
+_DATELINE_W = 4.0
+
+#: A place below country level must gather at least this much weight of its own to win
+#: over its country (a single passing, unweighted mention does not).
+_MIN_SUB_WEIGHT = 1.5
+
+
+@dataclass
+class _Vote:
+    place: Place
+    weight: float
+    surfaces: list[str] = field(default_factory=list)
+
+
+def _pid(p: Place) -> tuple:
+    return (p.feature, p.geonames_id, p.name, p.country_code)
+
+
+def event_location(
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    focus: list[tuple[int, int]] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Location | None:
+    """Where the event the text reports happened (see module docstring)."""
+    gaz = gazetteer or Gazetteer.default()
+    abbr, state_names, postal = _states()
+    focus = focus or []
+
+    mentions: list[tuple[PlaceMention, float, str]] = []  # mention, weight, where
+    dl = find_dateline(text)
+    if title:
+        # "Headline - WMC Action News 5 - Memphis, TN": the tail names the outlet.
+        parts = re.split(r"\s+(?:-|–|—|\||«|::)\s+", title)
+        if len(parts) > 1 and len(parts[-1]) <= 60:
+            tail = title[len(title) - len(parts[-1]):]
+            title = title[: len(title) - len(parts[-1])].rstrip(" -–—|«:")
+            outlet = f"{outlet}, {tail}" if outlet else tail
+    body = find_places(text, gaz)
+    title_m = find_places(title, gaz) if title else []
+    outlet_m = find_places(outlet, gaz) if outlet else []
+
+    # Context: countries and US states, weighted.
+    ctx_cc: dict[str, float] = {}
+    ctx_state: dict[str, float] = {}
+
+    def add_ctx(m: PlaceMention, w: float) -> None:
+        if m.state:
+            ctx_state[m.state] = ctx_state.get(m.state, 0) + 2 * w
+            ctx_cc["US"] = ctx_cc.get("US", 0) + w
+            return
+        feats = {p.feature for p in m.candidates}
+        if m.kind == "demonym" or feats == {"country"}:
+            cc = m.candidates[0].country_code
+            ctx_cc[cc] = ctx_cc.get(cc, 0) + (0.5 if m.kind == "demonym" else 1) * w
+            return
+        for p in m.candidates:
+            if p.feature == "admin1" and p.country_code == "US" and not m.alt_only and (
+                m.surface.lower() in state_names
+            ):
+                ctx_state[p.name] = ctx_state.get(p.name, 0) + w
+                ctx_cc["US"] = ctx_cc.get("US", 0) + 0.5 * w
+                break
+            if p.feature == "country" and not m.alt_only:
+                ctx_cc[p.country_code] = ctx_cc.get(p.country_code, 0) + w
+                break
+
+    dl_state = None
+    if dl:
+        dl_state = dl.state
+        if dl_state:
+            ctx_state[dl_state] = ctx_state.get(dl_state, 0) + 6
+            ctx_cc["US"] = ctx_cc.get("US", 0) + 3
+        elif dl.region:
+            c = gaz.country(dl.region)
+            if c:
+                ctx_cc[c.country_code] = ctx_cc.get(c.country_code, 0) + 4
+    for m in title_m:
+        add_ctx(m, 2)
+    for m in body:
+        add_ctx(m, 1)
+    for m in outlet_m:
+        add_ctx(m, 1)
+    if _US_CUES.search(text) or (title and _US_CUES.search(title)):
+        ctx_cc["US"] = ctx_cc.get("US", 0) + 2.0
+    if not ctx_cc:
+        ctx_cc["US"] = 1.0  # English news with no country named: most often US local news
+
+    def in_focus(m: PlaceMention) -> bool:
+        return any(a <= m.start < b for a, b in focus)
+
+    first_para_end = _first_para_end(text)
+
+    # Weights by position.
+    for m in body:
+        w = 1.0
+        if m.kind == "demonym":
+            w = 0.3
+        elif m.weak:
+            w = 0.4
+        elif m.alt_only:
+            w = 0.5
+        if dl and m.start >= dl.start and m.end <= dl.end + 2:
+            w += _DATELINE_W
+            m.kind = "dateline"
+        if in_focus(m):
+            w += 2.0
+        before = text[max(0, m.start - 40) : m.start]
+        if _PREP_STRONG.search(before):
+            w += 1.5
+        elif _PREP.search(before):
+            w += 0.5
+        if m.start < first_para_end:
+            w += 1.0
+        if m.kind in ("city_state", "admin"):
+            w += 1.0
+        if _NEIGHBOURHOOD.match(text[m.end : m.end + 30]):
+            w *= 0.3  # "in the Gresham neighborhood": part of a city named elsewhere
+        if re.match(r"['’]s\b", text[m.end : m.end + 2]):
+            w *= 0.5  # "Russia's Defense Ministry": an actor, not a place
+        mentions.append((m, w, "body"))
+    for m in title_m:
+        w = 3.0 if m.kind != "demonym" else 0.5
+        if m.kind != "demonym" and _PREP_STRONG.search(title[max(0, m.start - 30) : m.start]):
+            w += 1.5
+        mentions.append((m, w, "title"))
+    for m in outlet_m:
+        mentions.append((m, 0.5, "outlet"))
+
+    # A dateline the spotter missed (all caps words are not title case): look it up.
+    if dl and not any(k == "body" and mm.kind == "dateline" for mm, _, k in mentions):
+        cands = [p for p, _ in gaz.lookup_key(name_key(dl.city.title()))]
+        if dl.state:
+            cands = [p for p in cands if p.admin1 == dl.state and p.country_code == "US"] or cands
+        if cands:
+            surf = text[dl.start : dl.end]
+            dm = PlaceMention(dl.start, dl.end, surf, cands, "dateline", dl.state)
+            mentions.append((dm, 1.0 + _DATELINE_W, "body"))
+
+    if not mentions:
+        return None
+
+    # Resolve each mention to one place; then again, with the states and countries that
+    # the first pass found (places named together tend to be near each other).
+    max_state = max(ctx_state.values()) if ctx_state else 0
+    support_state: dict[str, float] = dict(ctx_state)
+    support_cc: dict[str, float] = dict(ctx_cc)
+    for m, w, _where in mentions:
+        if len(m.candidates) == 1 or m.kind in ("city_state", "dateline"):
+            best = _resolve(m, ctx_cc, ctx_state, max_state)
+            if best is None:
+                continue
+            if best.country_code == "US" and best.admin1 and best.feature != "country":
+                support_state[best.admin1] = support_state.get(best.admin1, 0) + 0.5 * w
+            support_cc[best.country_code or ""] = support_cc.get(best.country_code or "", 0) + 0.3 * w
+    ctx_state, ctx_cc = support_state, support_cc
+    max_state = max(ctx_state.values()) if ctx_state else 0
+    votes: dict[tuple, _Vote] = {}
+    for m, w, _where in mentions:
+        best = _resolve(m, ctx_cc, ctx_state, max_state)
+        if best is None:
+            continue
+        key = _pid(best)
+        v = votes.get(key)
+        if v is None:
+            votes[key] = v = _Vote(best, 0.0)
+        v.weight += w
+        if m.kind != "demonym":
+            v.surfaces.append(m.surface)
+
+    # Support: a city gets part of its province's and country's weight.
+    by_admin1: dict[tuple, float] = {}
+    by_cc: dict[str, float] = {}
+    for v in votes.values():
+        if v.place.feature == "admin1":
+            by_admin1[(v.place.country_code, v.place.name)] = (
+                by_admin1.get((v.place.country_code, v.place.name), 0) + v.weight
+            )
+        if v.place.feature == "country":
+            by_cc[v.place.country_code] = by_cc.get(v.place.country_code, 0) + v.weight
+
+    def total(v: _Vote) -> float:
+        p = v.place
+        t = v.weight
+        if p.feature in ("city", "admin2"):
+            t += 0.5 * by_admin1.get((p.country_code, p.admin1), 0)
+            t += 0.5 * ctx_state.get(p.admin1 or "", 0) if p.country_code == "US" else 0
+        if p.feature != "country":
+            t += 0.3 * by_cc.get(p.country_code or "", 0)
+            t += 0.2 * ctx_cc.get(p.country_code or "", 0)
+        return t + 0.01 * (4 - p.precision)
+
+    # First the country (all votes inside it count), then the best place inside it.
+    cc_score: dict[str, float] = {}
+    for v in votes.values():
+        cc = v.place.country_code or ""
+        cc_score[cc] = cc_score.get(cc, 0) + v.weight
+    for cc, w in ctx_cc.items():
+        cc_score[cc] = cc_score.get(cc, 0) + 0.1 * w
+    best_cc = max(cc_score, key=cc_score.get)
+    inside = [v for v in votes.values() if (v.place.country_code or "") == best_cc]
+    sub = [v for v in inside if v.place.feature != "country"]
+    win = None
+    if sub:
+        cand = max(sub, key=total)
+        if cand.weight >= _MIN_SUB_WEIGHT:
+            win = cand
+    if win is None:
+        win = max(inside, key=total)
+    if win.place.feature == "admin2":
+        # A town inside the county that the text also names with some weight: the town.
+        towns = [
+            v for v in inside
+            if v.place.feature == "city" and v.place.admin2 == win.place.name
+            and v.place.admin1 == win.place.admin1 and v.weight >= 0.9
+        ]
+        if towns:
+            win = max(towns, key=total)
+    if win.place.feature == "city" and win.place.lat is not None:
+        # A neighbourhood ("Anacostia", "Mott Haven") of a big city the text also names.
+        bigger = [
+            v for v in inside
+            if v.place.feature == "city" and v is not win and v.place.lat is not None
+            and v.place.admin1 == win.place.admin1
+            and v.place.population >= 10 * max(win.place.population, 1000)
+            and v.weight >= 1.0
+            and _km(v.place, win.place) <= 20
+        ]
+        if bigger:
+            win = max(bigger, key=total)
+    place = win.place
+    precision = place.precision
+    surfaces = list(win.surfaces)
+
+    # A province named with its same-named capital: the capital, at precision 3.
+    if place.feature in ("admin1", "admin2"):
+        cap = _capital(place, votes, mentions)
+        if cap is not None:
+            precision = place.precision
+            place = cap
+    elif place.feature == "city":
+        # Spellings that resolved to the same-named province count as mentions too.
+        for v in votes.values():
+            if (
+                v.place.feature in ("admin1", "admin2")
+                and v.place.country_code == place.country_code
+                and v.place.name == place.admin1
+                and _same_name(v.place, place)
+            ):
+                surfaces.extend(v.surfaces)
+                if v.weight > win.weight:
+                    precision = v.place.precision
+    for m, _, _ in mentions:
+        if any(_pid(c) == _pid(place) for c in m.candidates) and m.kind != "demonym":
+            surfaces.append(m.surface)
+    seen: list[str] = []
+    for s in surfaces:
+        s = s.strip()
+        if s and s not in seen:
+            seen.append(s)
+    return Location(
+        name=place.name,
+        admin1=place.admin1,
+        country=place.country,
+        country_code=place.country_code,
+        lat=place.lat,
+        lon=place.lon,
+        geonames_id=place.geonames_id,
+        precision=precision,
+        mentions=seen,
+    )
+
+
+def _same_name(admin: Place, city: Place) -> bool:
+    a = name_key(re.sub(r"\s+(?:province|governorate|county|district)$", "", admin.name, flags=re.I))
+    return a == name_key(city.name) or admin.name == city.admin1 and bool(
+        set(name_key(city.name).split()) & set(a.split())
+    )
+
+
+def _capital(admin: Place, votes, mentions) -> Place | None:
+    """The same-named city of a province among the mentions' candidates."""
+    for m, _, _ in mentions:
+        if not any(_pid(c) == _pid(admin) for c in m.candidates):
+            continue
+        for c in m.candidates:
+            if (
+                c.feature == "city"
+                and c.country_code == admin.country_code
+                and c.admin1 == (admin.admin1 if admin.feature == "admin1" else admin.admin1)
+                and c.population > 0
+            ):
+                return c
+    return None
+
+
+def _km(a: Place, b: Place) -> float:
+    r = math.radians
+    h = (
+        math.sin(r(b.lat - a.lat) / 2) ** 2
+        + math.cos(r(a.lat)) * math.cos(r(b.lat)) * math.sin(r(b.lon - a.lon) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _first_para_end(text: str) -> int:
+    i = text.find("\n\n", 40)
+    return i if 0 < i < 800 else min(len(text), 400)
+
+
+def _resolve(m: PlaceMention, ctx_cc, ctx_state, max_state) -> Place | None:
+    """The best candidate of one mention, given the text's countries and states."""
+    if not m.candidates:
+        return None
+    if len(m.candidates) == 1:
+        return m.candidates[0]
+    top_pop = max(p.population for p in m.candidates) or 1
+    best, best_s = None, -1e9
+    for rank, p in enumerate(m.candidates):
+        s = 1.5 * math.log10(p.population + 10) - 0.5 * math.log10(top_pop + 10)
+        s += 2.5 * math.log1p(ctx_cc.get(p.country_code or "", 0))
+        if p.country_code == "US" and p.admin1 in ctx_state:
+            s += 2.0 + 2.0 * ctx_state[p.admin1] / (max_state or 1)
+        if m.kind == "admin" and p.feature in ("admin1", "admin2"):
+            s += 1.0
+        if _pid(p) in m.alt:
+            s -= 1.0
+        if m.kind != "admin" and p.feature in ("admin1", "admin2") and any(
+            c.feature == "city" and c.country_code == p.country_code and c.admin1 == p.admin1
+            for c in m.candidates
+        ):
+            s -= 1.0  # "Kabul" alone is the city, "Kabul province" the province
+        if p.feature == "country":
+            s += 3.0
+        if s > best_s:
+            best, best_s = p, s
+    return best
