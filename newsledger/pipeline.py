@@ -49,17 +49,30 @@ class IngestResult:
 
 def extract_report(doc: Document) -> Report:
     """Everything one document says (pure: no store, no shared state)."""
-    sents = split_sentences(doc.text)
-    found = claims_mod.extract_claims(doc.text, doc.id, sentences=sents, published=doc.published)
-    if doc.title:
-        title_claims = claims_mod.extract_claims(claims_mod.headline_case(doc.title), doc.id,
-                                                 published=doc.published, headline=True)
-        for c in title_claims:
-            c.start = c.end = 0  # the title is not part of the text: no offsets
-        found = title_claims + found
+    return extract_reports([doc])[0]
+
+
+def extract_reports(docs: list[Document]) -> list[Report]:
+    """Reports for a chunk of documents; their claim sentences are parsed in one batch."""
+    sents = [split_sentences(doc.text) for doc in docs]
+    inputs = []
+    for doc, ss in zip(docs, sents):
+        inputs.append(claims_mod.ClaimInput(doc.text, doc.id, ss, doc.published))
+        if doc.title:
+            inputs.append(claims_mod.ClaimInput(claims_mod.headline_case(doc.title), doc.id,
+                                                None, doc.published, headline=True))
+    found_all = iter(claims_mod.extract_claims_batch(inputs))
+    return [_report(doc, ss, next(found_all), next(found_all) if doc.title else [])
+            for doc, ss in zip(docs, sents)]
+
+
+def _report(doc: Document, sents, found, title_claims) -> Report:
+    for c in title_claims:
+        c.start = c.end = 0  # the title is not part of the text: no offsets
+    found = title_claims + found
     # The event's sentences: those holding current casualty claims, else attack words.
     focus = sorted({(s.start, s.end) for s in sents for c in found
-                    if not c.historical and s.start <= c.start < s.end})
+                    if not c.historical and s.start <= c.start < s.end and c.end > 0})
     if not focus:
         focus = [(s.start, s.end) for s in sents if _ATTACK_WORDS.search(s.text)][:5]
     focus_text = [doc.text[a:b] for a, b in focus]
@@ -72,23 +85,42 @@ def extract_report(doc: Document) -> Report:
     return Report(document=doc, events=[ev])
 
 
-def _extract_timed(doc: Document) -> tuple[Report, float]:
+CHUNK = 32  # documents per extraction batch (one nlp.pipe call)
+
+
+def _extract_chunk(docs: list[Document]) -> tuple[list[Report], float]:
     t = time.perf_counter()
-    report = extract_report(doc)
-    return report, time.perf_counter() - t
+    out = extract_reports(docs)
+    return out, time.perf_counter() - t
 
 
-def reports(docs: Iterable[Document], processes: int = 1) -> Iterator[tuple[Report, float]]:
-    """Extract reports in input order, in ``processes`` worker processes when > 1."""
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def reports(docs: Iterable[Document], processes: int = 1, chunk: int = CHUNK) -> Iterator[tuple[Report, float]]:
+    """Extract reports in input order, in ``processes`` worker processes when > 1; yields
+    (report, seconds of extraction attributed to it)."""
     if processes <= 1:
-        for doc in docs:
-            yield _extract_timed(doc)
+        results: Iterable[tuple[list[Report], float]] = map(_extract_chunk, _chunks(docs, chunk))
+        for batch, seconds in results:
+            for report in batch:
+                yield report, seconds / len(batch)
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+    ctx = mp.get_context("fork")
     with ctx.Pool(processes) as pool:
-        yield from pool.imap(_extract_timed, docs, chunksize=8)
+        for batch, seconds in pool.imap(_extract_chunk, _chunks(docs, chunk)):
+            for report in batch:
+                yield report, seconds / len(batch)
 
 
 def _quick_killed(ev: Event) -> int | None:

@@ -89,7 +89,7 @@ _NOT_COUNT_AFTER = re.compile(
       | kilomet|met(?:er|re)s?\b|pounds?\b|lbs?\b|kilos?\b|kg\b|grams?\b|tons?\b|tonnes?\b
       | dollars?\b|cents?\b|euros?\b|rubles?\b|roubles?\b|pesos?\b|rupees?\b|shots\b
       | rounds?\b|bullets?\b|times\b|block\b|blocks\b|st\b|nd\b|rd\b|th\b|degrees?\b
-      | (?:[NSEW]\.?\s|North|South|East|West|N\.|S\.|E\.|W\.)?\s*(?:[A-Z0-9][\w.']*\s+){0,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.|Highway|Hwy|Parkway|Pkwy|Circle|Terrace|Trail|block)\b
+      | (?:[NSEW]\.?\s|North|South|East|West|N\.|S\.|E\.|W\.)?\s*(?:[A-Z0-9][\w.']*\s+){0,3}(?:(?:Street|Avenue|Road|Boulevard|Drive|Lane|Way|Court|Place|Highway|Parkway|Circle|Terrace|Trail|block|Ave|Rd|Blvd|Ln|Ct|Hwy|Pkwy)\b|(?:St|Ave|Rd|Dr|Ln|Ct|Pl|Blvd|Hwy)\.)
       | -\d{4}\b|\)\s*\d{3}-\d{4}
     )""",
     re.VERBOSE,
@@ -100,6 +100,9 @@ _UNIT_AFTER = re.compile(
     r"rounds?|shots|times|percent|dollars?)\b(?!\s+(?:people|persons))",
     re.IGNORECASE,
 )
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:people|persons|civilians|soldiers|troops|fighters|protesters|residents|"
+    r"refugees|migrants|children|students|workers|police|officers|demonstrators|militants|men|women)\b")
 # Words right before a number that show it is not a head-count.
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:\$|€|£|#|No\.|no\.|number|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|U\.S\.|US|SR|"
@@ -167,6 +170,18 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
     after = text[end : end + 40]
     before = text[max(0, start - 20) : start]
     if _NOT_COUNT_AFTER.match(after) or _UNIT_AFTER.match(after):
+        return True
+    # "Motel 6", "KOIN 6", "Local 6", "Image 2 of 16": a name or a gallery counter
+    if digits and re.search(r"\b[A-Z][\w.&'-]*\s$", before) and not re.search(
+            r"(?:^|[.:;!?]\s*)[A-Z][\w.&'-]*\s$", before):
+        return True
+    if digits and re.search(r"\b(?:Image|Photo|Slide|Page|Video|Channel|Local|Motel|Gate|Terminal|Building|"
+                            r"Engine|Station|Studio|Apartment|Unit)\s*$", before):
+        return True
+    if digits and re.search(r"\b(?:Image|Photo|Slide|Page|Video)s?\s+\d+\s+(?:of|/)\s*$", before, re.I):
+        return True
+    # 4-digit numbers without a separator are house numbers, codes or years unless people follow
+    if digits and value >= 1000 and "," not in text[start:end] and not _PEOPLE_AFTER.match(after):
         return True
     # "father of three", "mother of 2": family size, not a count of victims
     if re.search(r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandmother)s?\s+of\s*$", before, re.I):
