@@ -239,6 +239,9 @@ _SELF_DEATH = re.compile(
 )
 
 
+_SELF_SHOT = re.compile(r"\b(?:shot|shoots|shooting|wounded)\s+(?:himself|herself)\b", re.IGNORECASE)
+
+
 def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
     """'... before killing himself': the perpetrator's own death, counted apart from victims."""
     out = []
@@ -246,6 +249,10 @@ def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
         if "turn" in m.group(0).lower() and not re.search(r"\b(?:died|dead|killed|fatal)", sentence, re.I):
             continue
         out.append(Quantity(m.start(), m.end(), m.group(0), 1, 1, 1, bound="self"))
+    if not out and not re.search(r"\b(?:died|dies|dead|killed|fatal)", sentence, re.I):
+        # "a toddler who shot himself in the leg": hurt by his own gun, counted as injured
+        for m in _SELF_SHOT.finditer(sentence):
+            out.append(Quantity(m.start(), m.end(), m.group(0), 1, 1, 1, bound="self-injured"))
     return out
 
 
@@ -343,6 +350,9 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if q.bound == "self-injured":
+        return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text,
+                     subject="self-inflicted", start=s.start + q.start, end=s.start + q.end)
     if q.bound == "self":
         return Claim(counts="killed", low=1, high=1, best=1, text=q.text, sentence=s.text,
                      subject="the perpetrator", source=_source(doc, None, index, sents, speakers),
@@ -473,6 +483,8 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
     for t in tokens:
         for key in (t.lower_, t.lemma_.lower()):
             if key in table:
+                if table[key] == "shot" and t.pos_ != "VERB" and key != "gunfire":
+                    break  # "30 shots were fired": the noun counts bullets, not people
                 found.append(table[key])
                 break
     for pref in ("killed", "injured", "kidnapped", "arrested", "missing", "displaced", "shot", "casualties"):
@@ -550,12 +562,19 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             if c.dep_ == "relcl" and not any(cc.dep_ == "nsubjpass" for cc in c.children) \
                     and c.lemma_.lower() not in ("die", "perish"):
                 continue  # "a man who fatally shot seven people": the noun is the agent
+            if c.dep_ == "appos" and c.like_num:
+                continue  # "people were shot -- one fatally": a part, with its own figure
             if c.dep_ in ("acl", "amod", "relcl", "appos"):
                 near.append(c)
                 near.extend(cc for cc in c.children if cc.dep_ in ("conj", "xcomp", "acomp", "advmod"))
     for c in anchor.children:
         if c.dep_ in ("amod", "acl", "advmod", "appos") and c.pos_ in ("ADJ", "VERB", "ADV"):
             near.append(c)
+    if verb is not None and any(
+        c.like_num and c.i not in range(span.start, span.end) for c in verb.children
+    ):
+        # "Sixteen people were shot -- one fatally": "fatally" belongs to the other figure
+        near = [t for t in near if t.lower_ != "fatally"]
     counts = _classify(near)
     # 5. "death toll rose to 12", "the toll stands at 5"
     if counts is None and any(t.lower_ == "toll" for t in doc[max(0, anchor.i - 8) : anchor.i]):
@@ -595,9 +614,18 @@ def _subject_text(noun: "Token", span: "Span") -> str:
 
 
 def _negated(verb: "Token | None", role: "Token", doc) -> bool:
+    """A negated predicate ("wasn't hurt", "were not killed") or one under a denial."""
     if verb is not None:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
+        if verb.dep_ in ("xcomp", "acomp", "conj") and any(c.dep_ == "neg" for c in verb.head.children):
+            return True
+    # the role's own predicate, when the count word came from elsewhere ("husband wasn't hurt")
+    head = role.head if role.dep_ in ("nsubj", "nsubjpass") else None
+    if head is not None and head is not verb and any(c.dep_ == "neg" for c in head.children) \
+            and (head.lemma_.lower() in count_words() or head.lower_ in count_words()):
+        return True
+    if verb is not None:
         for anc in verb.ancestors:
             if anc.lemma_.lower() in _DENIAL:
                 return True

@@ -195,6 +195,17 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
         if re.search(r"(?:\bin|\bsince|\bfrom|\buntil|\bby|\bbefore|\bafter|\bduring)\s*$", before):
             return value >= 1900 or bool(re.match(r"\s*(?:[,:]|p\.m|a\.m)", after))
         return True
+    # decimals ("41.68006", "2.5") are measures or coordinates unless scaled ("2.5 million")
+    if digits and "." in text[start:end] and not re.search(r"(?:million|thousand)$", text[start:end]):
+        return True
+    # "Vic Buckner, 50;", "Jessica Lee Burgess, 19.", "Two children, 8 and 15," — ages in appositions
+    if digits and value < 110 and re.search(r"(?:[A-Z][\w'’.-]+|\b(?:children|teens|teenagers|boys|girls|men|women|victims|brothers|sisters|sons|daughters))\s*,\s*(?:\d+\s*,?\s*(?:and\s+)?)*$", before) \
+            and re.match(r"\s*(?:[,;.)]|$|and\s+\d|of\b|from\b|who\b|was\b|were\b|is\b|are\b)", after):
+        return True
+    # "ages 18, 21 and 35", "both 21", "aged 16", "all 16 or younger"
+    if digits and value < 110 and (re.search(r"\b(?:ages?|aged|both|all)\s+(?:\d+\s*,?\s*(?:and\s+)?)*$", before, re.I)
+                                   or re.match(r"\s*(?:or|and)\s+(?:younger|older|under|over)\b", after)):
+        return True
     # "Terry Robinson Jr., 28, of St. Louis", "son, 16," — an age after a name or a person word.
     if digits and value < 110 and re.search(
         r"(?:\b(?:Jr|Sr|II|III|IV)\.?|\b(?:son|daughter|boy|girl|man|woman|wife|husband|brother|sister|"
@@ -262,7 +273,8 @@ def find_quantities(text: str) -> list[Quantity]:
 def _vague_head_ok(text: str, end: int) -> bool:
     """'some were killed', 'many died', 'some of the victims' — not 'some reports'."""
     after = text[end : end + 25]
-    return bool(re.match(r"\s+(?:were|was|have|had|are|died|of\s+(?:them|the|those|whom))\b|\s*[,.]", after))
+    return bool(re.match(r"\s+(?:were|was|have|had|are|died|of\s+(?:them|the|those|whom))\b|\s*[,.]"
+                         r"|\s+(?:other\s+)?(?:people|persons|victims|men|women|children|civilians|students)\b", after))
 
 
 def _bound_as_modifier(text: str, start: int) -> bool:

@@ -12,8 +12,9 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
 3. Within one document, a running toll ("the death toll rose to 12") replaces the earlier
    figures of that document; otherwise the document's figure is its largest, since reports
    repeat totals and their parts ("three people, including two children" is 3).
-4. Injured, when no document states it, is derived from "N people were shot" minus those
-   killed in the same document. When reports give casualty figures of one kind and none of the
+4. Injured is also derived from "N people were shot" minus those killed in the same document,
+   and that figure is used when it is larger than the injured figures stated ("five people
+   were shot ... one is in critical condition"). When reports give casualty figures of one kind and none of the
    other ("four people shot, all survived"; "a man was killed"), the missing one is 0 as best
    ("none reported"), with an open high: coders record 0 when no report mentions any.
 5. Across documents:
@@ -111,8 +112,10 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp") -> Estimat
         fig = _doc_figure(usable, order, ev.document_id)
         if counts == "killed":
             fig = _add_perpetrators(fig, ev, order)
-        if fig is None and counts == "injured":
-            fig = _injured_from_shot(ev, order)
+        if counts == "injured":
+            shot = _injured_from_shot(ev, order)
+            if shot is not None and (fig is None or (shot.best or 0) > (fig.best or 0)):
+                fig = shot  # "five people were shot, one critically": injured 5, not 1
         if fig is not None:
             figures.append(fig)
     if not figures:
