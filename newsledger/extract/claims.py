@@ -228,6 +228,7 @@ def _earlier_year(sentence: str, published: date) -> bool:
 
 _VICTIM_GATE = re.compile(
     r"\b(?:kill|dead|died|dies|death|murder|slain|shot|shoot|wound|injur|hurt|stabb)", re.IGNORECASE)
+_DEATH_NOUNS = {"death", "murder", "killing", "slaying", "homicide"}
 _KILL_VERBS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre", "die", "perish",
                "dead", "shoot", "wound", "injure", "hurt", "stab", "hospitalize"}
 _SELF_DEATH = re.compile(
@@ -257,7 +258,7 @@ def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
 
 
 _HEADLINE_VICTIM = re.compile(
-    r"^(?:(?:an?|one)\s+)?(?:[\w'-]+\s+){0,2}?(?P<who>[\w-]*year-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
+    r"(?:^|\b)(?P<who>[\w-]*year-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
     r"infant|mother|father|mom|dad|officer|deputy|student|clerk|driver|victim|person)\s+(?:\w+ly\s+)?"
     r"(?P<verb>shot|killed|wounded|injured|stabbed|dies|dead|slain|hurt)\b",
     re.IGNORECASE,
@@ -281,6 +282,18 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
     people = classes["person"] | classes["combatant"]
     for t in doc:
         lemma = t.lemma_.lower()
+        dies = False
+        if lemma in _DEATH_NOUNS and t.pos_ == "NOUN":
+            # "the death of his son", "shooting death of 3-year-old", "murder of a teen"
+            patients = [pobj for prep in t.children if prep.lower_ == "of"
+                        for pobj in prep.children if pobj.dep_ == "pobj"]
+            patients = [p for p in patients if _is_person(p) or p.lower_ in ("old",) and "year-old" in doc[p.left_edge.i:p.i + 1].text]
+            for p in patients:
+                start, end = doc[p.left_edge.i].idx, p.idx + len(p)
+                if not any(a < end and start < b for a, b in covered):
+                    covered.append((start, end))
+                    out.append(Quantity(start, end, doc.text[start:end], 1, 1, 1, bound="death-of"))
+            continue
         if lemma not in _KILL_VERBS and t.lower_ not in _KILL_VERBS:
             continue
         patients = []
@@ -288,8 +301,11 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             patients = [c for c in t.children if c.dep_ == "nsubjpass"]
         elif lemma in ("die", "perish") or t.lower_ == "dead":
             patients = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not patients and t.dep_ == "conj":  # "Man found in car died ..."
+                patients = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if t.lower_ == "dead" and t.dep_ in ("acomp", "oprd"):
                 patients = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            dies = True
         elif (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in t.children)
               and any(c.dep_ == "nsubj" for c in t.children)
               and (t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children) or t.dep_ in ("ccomp", "conj")
@@ -305,7 +321,9 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
         for p in patients:
             if p.pos_ == "PRON" or p.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in p.children):
                 continue
-            is_person = _is_person(p)
+            # whoever dies or is found dead is a person ("Hunter found dead"); a thing can be
+            # "killed" or "shot" ("K-9 killed"), so those need a person noun or a name
+            is_person = _is_person(p) or (dies and p.pos_ == "NOUN" and p.tag_ == "NN")
             if not is_person:
                 continue
             left = p.left_edge.i
@@ -350,6 +368,11 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if q.bound == "death-of":
+        return Claim(counts="killed", low=1, high=1, best=1, text=q.text, sentence=s.text, subject=q.text,
+                     source=_source(doc, None, index, sents, speakers),
+                     start=s.start + q.start, end=s.start + q.end,
+                     historical=bool(_HISTORICAL.search(s.text)))
     if q.bound == "self-injured":
         return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text,
                      subject="self-inflicted", start=s.start + q.start, end=s.start + q.end)
