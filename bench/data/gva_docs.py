@@ -1,0 +1,105 @@
+"""Build a doc-gold file (``newsledger eval docs`` format) from the Gun Violence Archive
+development data in /work/shared/benchdata/gva.
+
+One line per article of the chosen split (default ``dev``: 607 articles)::
+
+    {"id": doc_id, "incident_id": GVA incident id, "text": content, "title": title,
+     "published": dct, "url": uri,
+     "gold": {"killed": num_killed, "injured": num_injured, "event_date": incident date,
+              "event_type": "shooting",
+              "location": {"name": city_or_county, "admin1": state, "country": "US",
+                           "lat": latitude, "lon": longitude}}}
+
+13 dev articles have an empty ``content`` (the crawl failed); their title is used as the text
+so the file keeps all 607 dev articles the README floors are computed on.
+
+Notes on the gold: it is the incident's *final* total (an early article may report fewer
+deaths); GVA's num_killed counts a shooter killed in the incident (suicide or shot by police)
+like any other death; "shooting" maps to ACLED "Violence against civilians"
+(newsledger/eval/acled.py). ``incident_id`` lets the same file feed ``eval clusters``.
+
+    .venv/bin/python bench/data/gva_docs.py [--split dev] [--out bench/out/gva_dev_docs.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_DATA = Path("/work/shared/benchdata/gva")
+
+
+def load_incidents(data: Path = DEFAULT_DATA) -> dict[str, dict]:
+    with open(data / "incidents.jsonl", encoding="utf-8") as fh:
+        return {str(r["incident_id"]): r for r in map(json.loads, fh)}
+
+
+def gold_of(inc: dict) -> dict:
+    loc = {"name": inc.get("city_or_county"), "admin1": inc.get("state"), "country": "US"}
+    if inc.get("latitude") is not None and inc.get("longitude") is not None:
+        loc["lat"] = inc["latitude"]
+        loc["lon"] = inc["longitude"]
+    gold = {
+        "killed": inc.get("num_killed"),
+        "injured": inc.get("num_injured"),
+        "event_date": inc.get("date"),
+        "event_type": "shooting",
+        "location": {k: v for k, v in loc.items() if v not in (None, "")},
+    }
+    return {k: v for k, v in gold.items() if v is not None}
+
+
+def build(split: str | None = "dev", data: Path = DEFAULT_DATA, limit: int | None = None,
+          incidents: set[str] | None = None) -> list[dict]:
+    """The doc-gold rows of a split (``None`` or "all" = every split)."""
+    inc_by_id = load_incidents(data)
+    rows = []
+    with open(data / "documents.jsonl", encoding="utf-8") as fh:
+        for doc in map(json.loads, fh):
+            if split not in (None, "all") and doc.get("split") != split:
+                continue
+            iid = str(doc["incident_id"])
+            if incidents is not None and iid not in incidents:
+                continue
+            inc = inc_by_id.get(iid)
+            text = (doc.get("content") or "").strip() or (doc.get("title") or "").strip()
+            if inc is None or not text:
+                continue
+            rows.append(
+                {
+                    "id": doc["doc_id"],
+                    "incident_id": iid,
+                    "title": doc.get("title"),
+                    "published": doc.get("dct"),
+                    "url": doc.get("uri"),
+                    "text": text,
+                    "gold": gold_of(inc),
+                }
+            )
+            if limit is not None and len(rows) >= limit:
+                break
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", default="dev", help="train / dev / extra / all (default dev)")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=None, help="default bench/out/gva_<split>_docs.jsonl")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    out = args.out or Path(__file__).resolve().parents[1] / "out" / f"gva_{args.split}_docs.jsonl"
+    rows = build(args.split, args.data, args.limit)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    n_inc = len({r["incident_id"] for r in rows})
+    print(f"{len(rows)} articles of {n_inc} incidents -> {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

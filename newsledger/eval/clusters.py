@@ -1,0 +1,111 @@
+"""``newsledger eval clusters FILE.jsonl``: does the ledger group articles into the right
+incidents?
+
+Input: doc-gold lines (the ``eval docs`` format) with an ``incident_id`` each
+(``bench/data/gva_docs.py`` writes it). All documents go into one ledger; each document's
+system cluster is its main incident (``common.main_incident``: among the incidents listing
+the document, the one with the most claims from it), so an article reporting several events
+still sits in exactly one cluster. A document in no incident is a singleton. A document id
+listed twice (one article linked to two gold incidents) counts once, under its first
+incident; ``duplicate_ids`` says how many lines were dropped so.
+
+Metrics over the gold documents: B-cubed precision / recall / F1 and CEAF-e (phi4) precision
+/ recall / F1; also the number of gold and system clusters.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from newsledger.eval import scoring
+from newsledger.eval.common import main_incident, make_document, print_table, read_jsonl, write_jsonl
+
+
+def system_assignment(incidents: list, doc_ids: list[str]) -> dict[str, Any]:
+    """doc id -> incident id (main incident of each document; absent = no incident)."""
+    by_doc: dict[str, list] = {}
+    for inc in incidents:
+        for d in inc.documents:
+            by_doc.setdefault(d.id, []).append(inc)
+    out = {}
+    for doc_id in doc_ids:
+        incs = by_doc.get(doc_id)
+        if incs:
+            out[doc_id] = main_incident(incs, doc_id).id
+    return out
+
+
+def run_clusters(path: str, out: str | None = None, limit: int | None = None, db: str | None = None) -> dict[str, Any]:
+    from newsledger.api import Ledger
+
+    rows = []
+    for i, row in enumerate(read_jsonl(path)):
+        if limit is not None and i >= limit:
+            break
+        if row.get("incident_id") is None:
+            raise ValueError(f"{path}: line {i + 1} has no incident_id")
+        rows.append(row)
+    # the same article may be linked to two gold incidents (GVA has a few duplicate
+    # incidents): the first link counts, the repeat is reported as a duplicate
+    docs, kept, gold = [], [], {}
+    for i, r in enumerate(rows):
+        d = make_document(r, source=f"{path}:{i + 1}")
+        if d.id in gold:
+            continue
+        gold[d.id] = str(r["incident_id"])
+        docs.append(d)
+        kept.append(r)
+    duplicates = len(rows) - len(kept)
+    rows = kept
+    started = time.perf_counter()
+    tmp = None
+    if db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="nl-clusters-")
+        db = f"sqlite:///{tmp.name}/ledger.db"
+    ledger = Ledger(db=db)
+    try:
+        ledger.add_documents(docs)
+        incidents = ledger.incidents()
+    finally:
+        ledger.close()
+        if tmp is not None:
+            tmp.cleanup()
+    system = system_assignment(incidents, list(gold))
+    bp, br, bf = scoring.b_cubed(gold, system)
+    cp, cr, cf = scoring.ceaf_e(gold, system)
+    sys_clusters = {system.get(d, ("none", d)) for d in gold}
+    metrics = {
+        "n": len(gold),
+        "gold_clusters": len(set(gold.values())),
+        "system_clusters": len(sys_clusters),
+        "unassigned": sum(1 for d in gold if d not in system),
+        "duplicate_ids": duplicates,
+        "b3": {"p": round(bp, 4), "r": round(br, 4), "f1": round(bf, 4)},
+        "ceaf_e": {"p": round(cp, 4), "r": round(cr, 4), "f1": round(cf, 4)},
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    if out:
+        outdir = Path(out)
+        write_jsonl(
+            outdir / "clusters.jsonl",
+            ({"id": d, "gold": gold[d], "system": system.get(d), "title": r.get("title")} for d, r in zip(gold, rows)),
+        )
+        (outdir / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    return metrics
+
+
+def print_clusters_report(metrics: dict[str, Any], file=None) -> None:
+    print(
+        f"{metrics['n']} documents: {metrics['gold_clusters']} gold incidents, {metrics['system_clusters']} system incidents",
+        file=file,
+    )
+    print_table(
+        "Clustering",
+        ["metric", "P", "R", "F1"],
+        [["B-cubed", *metrics["b3"].values()], ["CEAF-e", *metrics["ceaf_e"].values()]],
+        file=file,
+    )
