@@ -145,6 +145,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"no incident {args.id}", file=sys.stderr)
             return 1
         docs = {d.id: d for d in inc.documents}
+        origins = {i: ledger.document(i) for i in {d.duplicate_of for d in inc.documents}
+                   | {c.copied_from for c in inc.claims} if i}  # copies: where copies come from
+    from newsledger.resolve.copies import outlet_label
+
+    def _origin(doc_id: str) -> str:
+        o = origins.get(doc_id)
+        return f"{outlet_label(o.outlet, o.url) if o else '-'}/{doc_id} ({o.published if o and o.published else '?'})"
+
     loc = inc.location
     print(f"Incident {inc.id}: {inc.event_type} / {inc.sub_type}")
     print(f"  date:     {inc.date.start or 'unknown'} (precision {inc.date.precision})")
@@ -160,6 +168,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     for d, why in zip(inc.documents, inc.why):
         print(f"    {d.id}  {d.published or '?'}  {d.outlet or '-'}  {d.title or '(untitled)'}")
         print(f"      {why}")
+        if d.duplicate_of:
+            o = origins.get(d.duplicate_of)
+            print(f"      near-duplicate of {d.duplicate_of} ({outlet_label(o.outlet, o.url) if o else '-'}, "
+                  f"{o.published if o and o.published else '?'})")
     print("  claims:")
     for c in inc.claims:
         rng = f"[{c.low if c.low is not None else '?'}, {c.high if c.high is not None else 'open'}]"
@@ -170,6 +182,8 @@ def cmd_show(args: argparse.Namespace) -> int:
               + (f" [{', '.join(flags)}]" if flags else ""))
         doc = docs.get(c.document_id)
         print(f"       in {c.document_id} ({doc.outlet if doc and doc.outlet else '-'}): {c.sentence}")
+        if c.copied_from:
+            print(f"       copied from {_origin(c.copied_from)}")
     return 0
 
 

@@ -81,6 +81,7 @@ class Document:
     language: str | None = None
     source: str | None = None  # the input it came from (path, URL, "stdin", "file.jsonl:12")
     external_id: str | None = None  # the input's own id (a JSON Lines "id"/"doc_id"), if any
+    duplicate_of: str | None = None  # the earlier document this is a near-duplicate of (set by the store)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +91,7 @@ class Document:
             "url": self.url,
             "published": self.published.isoformat() if self.published else None,
             "external_id": self.external_id,
+            "duplicate_of": self.duplicate_of,
         }
 
 
@@ -187,6 +189,7 @@ class Claim:
     best: int | None = None  # the single figure the words support, when there is one
     vague: bool = False  # "dozens", "several": never overrides a specific figure
     id: int | None = None  # set by the store
+    copied_from: str | None = None  # the document that published this sentence first (set by the store)
 
     @property
     def point(self) -> int | None:
@@ -215,6 +218,7 @@ class Claim:
             "start": self.start,
             "end": self.end,
             "document_id": self.document_id,
+            "copied_from": self.copied_from,
         }
 
 

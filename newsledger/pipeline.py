@@ -23,7 +23,7 @@ from newsledger.extract import claims as claims_mod
 from newsledger.extract import dates, events, places
 from newsledger.extract.sentences import split_sentences
 from newsledger.models import Actor, Document, Event, EventDate, Incident, Report, Skipped
-from newsledger.resolve import cluster
+from newsledger.resolve import cluster, copies
 from newsledger.resolve.reconcile import reconcile
 from newsledger.store.store import Store
 
@@ -133,6 +133,7 @@ def add_report(store: Store, report: Report, policy: str = "ucdp") -> set[int]:
     touched: set[int] = set()
     with store.transaction() as conn:
         store.add_document(conn, report.document)
+        copies.register(store, conn, report.document)  # near-duplicates, sentence prints
         for ev in report.events:
             since, until = cluster.window(ev)
             rows = store.incident_rows(conn, since=since, until=until) if since else []
@@ -148,12 +149,14 @@ def add_report(store: Store, report: Report, policy: str = "ucdp") -> set[int]:
 def refresh_incident(store: Store, conn, incident_id: int, policy: str) -> Incident:
     """Recompute an incident's summary and figures from all its events."""
     evs = store.events_of(conn, incident_id)
-    inc = summarise(incident_id, evs, policy)
+    dups = store.duplicates_among(conn, sorted({e.document_id for e in evs}))  # copies
+    inc = summarise(incident_id, evs, policy, duplicates=dups)
     store.save_incident(conn, inc, policy, n_documents=len({e.document_id for e in evs}))
     return inc
 
 
-def summarise(incident_id: int | None, evs: list[Event], policy: str = "ucdp") -> Incident:
+def summarise(incident_id: int | None, evs: list[Event], policy: str = "ucdp",
+              duplicates: set[str] | None = None) -> Incident:
     """An incident's type, date, place and actors from its events, plus reconciled figures.
 
     Type: the most frequent. Date: the most frequent among the most precise. Place: the most
@@ -186,7 +189,7 @@ def summarise(incident_id: int | None, evs: list[Event], policy: str = "ucdp") -
     return Incident(
         id=incident_id, event_type=etype, sub_type=sub, date=when, location=where,
         actors=[Actor(n, r) for n, r in actors.items()],
-        killed=reconcile(evs, "killed", policy), injured=reconcile(evs, "injured", policy),
+        killed=reconcile(evs, "killed", policy, duplicates), injured=reconcile(evs, "injured", policy, duplicates),
         claims=[c for e in evs for c in e.claims],
     )
 

@@ -102,10 +102,21 @@ def _hedged(c: Claim) -> bool:
     return bool(hedges)
 
 
-def reconcile(events: list[Event], counts: str, policy: str = "ucdp") -> Estimate:
-    """The incident's estimate for ``counts`` ("killed" or "injured") from its events."""
+def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
+              duplicates: set[str] | None = None) -> Estimate:
+    """The incident's estimate for ``counts`` ("killed" or "injured") from its events.
+
+    ``duplicates``: ids of documents that are near-duplicates of another document of the same
+    incident (``resolve/copies.py``); their events are left out: a reprint is no confirmation."""
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
+    if duplicates:  # copies
+        kept = [e for e in events if e.document_id not in duplicates]
+        if kept and len(kept) < len(events):
+            est = reconcile(kept, counts, policy)
+            n = len({e.document_id for e in events if e.document_id in duplicates})
+            est.rule += f"; {n} near-duplicate report(s) not counted (copies, not confirmation)"
+            return est
     figures: list[_DocFigure] = []
     for order, ev in enumerate(events):
         usable = [c for c in ev.claims if _usable(c, counts)]

@@ -5,7 +5,9 @@ older database up to ``SCHEMA_VERSION``. The version lives in the ``meta`` table
 opened by a newer newsledger upgrades itself (see ``Store.__init__``).
 
 Tables: documents, claims, events (one document's view of what happened), incidents (merged
-events with reconciled figures and their audit), skipped (inputs that could not be used).
+events with reconciled figures and their audit), skipped (inputs that could not be used);
+since version 2, minhash_bands and sentence_prints (copy detection, ``resolve/copies.py``)
+and ``documents.duplicate_of``.
 Works on SQLite (default) and PostgreSQL: only portable column types are used.
 """
 
@@ -29,7 +31,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -79,7 +81,9 @@ documents = Table(
     Column("external_id", Text),
     Column("text", Text, nullable=False),
     Column("seq", Integer, nullable=False),  # ingest order, for "first published" ties
+    Column("duplicate_of", String(64)),  # v2: the original this is a near-duplicate of
 )
+Index("ix_documents_duplicate_of", documents.c.duplicate_of)  # v2
 
 events = Table(
     "events",
@@ -135,11 +139,49 @@ skipped = Table(
 )
 
 
+# --- version 2: copies (newsledger/resolve/copies.py) ----------------------------------
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band", String(16), nullable=False),  # LSH band key
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+)
+Index("ix_minhash_bands_band", minhash_bands.c.band)
+
+sentence_prints = Table(
+    "sentence_prints",
+    metadata,
+    Column("print", String(16), nullable=False),  # fingerprint of a normalised sentence
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_sentence_prints_print", sentence_prints.c.print)
+Index("ix_sentence_prints_document", sentence_prints.c.document_id)
+
+
 def _initial(conn: Connection) -> None:
     metadata.create_all(conn)
+
+
+def _copies(conn: Connection) -> None:
+    """0002: the copy tables and ``documents.duplicate_of``; creates only what is missing, so
+    it is a no-op on a database that ``_initial`` just created from the current metadata."""
+    from sqlalchemy import inspect, text
+
+    for table in (minhash_bands, sentence_prints):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+    have = {c["name"] for c in inspect(conn).get_columns("documents")}
+    if "duplicate_of" not in have:
+        col = documents.c.duplicate_of
+        conn.execute(text(f"ALTER TABLE documents ADD COLUMN duplicate_of {col.type.compile(dialect=conn.dialect)}"))
+    next(i for i in documents.indexes if i.name == "ix_documents_duplicate_of").create(conn, checkfirst=True)
 
 
 #: Named migrations, applied in order; entry N brings the schema from version N-1 to N.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
+    ("0002_copies", _copies),
 ]

@@ -105,6 +105,10 @@ class Store:
             for version in range(current + 1, s.SCHEMA_VERSION + 1):
                 name, step = s.MIGRATIONS[version - 1]
                 step(conn)
+            if 0 < current < 2:  # copies: fingerprint the documents stored before version 2
+                from newsledger.resolve.copies import backfill
+
+                backfill(self, conn)
             if current != s.SCHEMA_VERSION:
                 values = {"key": "schema_version", "value": str(s.SCHEMA_VERSION)}
                 if row:
@@ -287,6 +291,12 @@ class Store:
                     select(s.documents).where(s.documents.c.id.in_(doc_ids)).order_by(s.documents.c.seq)
                 ).mappings()
             ]
+            trail = self._first_publishers(conn, doc_ids)  # copies: claim -> first publisher
+            for e in evs:
+                for c in e.claims:
+                    if c.end > 0:
+                        c.copied_from = next((f for a, b, f in trail.get(c.document_id, ())
+                                              if a <= c.start < b), None)
         finally:
             if own:
                 conn.close()
@@ -313,6 +323,114 @@ class Store:
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(
                 select(s.events.c.incident_id).where(s.events.c.document_id == doc_id).distinct())]
+
+    # ------------------------------------------------------------------ copies
+    # (resolve/copies.py decides; these only read and write its tables)
+    def near_duplicates_of(self, conn: Connection, band_keys: list[str], *, limit: int = 50,
+                           exclude: str | None = None) -> list[str]:
+        """LSH candidates: documents sharing at least one band key, most shared bands first."""
+        if not band_keys:
+            return []
+        n = func.count().label("n")
+        q = (select(s.minhash_bands.c.document_id, n).where(s.minhash_bands.c.band.in_(band_keys))
+             .group_by(s.minhash_bands.c.document_id).order_by(n.desc(), s.minhash_bands.c.document_id).limit(limit))
+        if exclude is not None:
+            q = q.where(s.minhash_bands.c.document_id != exclude)
+        return [r[0] for r in conn.execute(q)]
+
+    def copy_info(self, conn: Connection, doc_ids: list[str]) -> dict[str, tuple]:
+        """id -> (text, published, seq, duplicate_of) for the given documents."""
+        d = s.documents.c
+        rows = conn.execute(select(d.id, d.text, d.published, d.seq, d.duplicate_of).where(d.id.in_(doc_ids)))
+        return {r[0]: (r[1], _date(r[2]), r[3], r[4]) for r in rows}
+
+    def set_duplicate_of(self, conn: Connection, doc_ids: list[str], original: str) -> None:
+        """Point ``doc_ids`` and every document pointing at one of them at ``original``."""
+        d = s.documents.c
+        if doc_ids:
+            conn.execute(update(s.documents).where(d.id.in_(doc_ids) | d.duplicate_of.in_(doc_ids))
+                         .where(d.id != original).values(duplicate_of=original))
+        conn.execute(update(s.documents).where(d.id == original).values(duplicate_of=None))
+
+    def add_bands(self, conn: Connection, doc_id: str, band_keys: list[str]) -> None:
+        if band_keys:
+            conn.execute(insert(s.minhash_bands), [{"band": k, "document_id": doc_id} for k in dict.fromkeys(band_keys)])
+
+    def add_prints(self, conn: Connection, doc_id: str, prints: list[tuple[str, int, int]]) -> None:
+        """Sentence fingerprints of a document: (print, start, end) each."""
+        if prints:
+            conn.execute(insert(s.sentence_prints),
+                         [{"print": k, "document_id": doc_id, "start": a, "end": b} for k, a, b in prints])
+
+    def unregistered_documents(self, conn: Connection) -> list[str]:
+        """Ids of documents without LSH bands (stored before schema version 2), in ingest order."""
+        d = s.documents.c
+        has = select(s.minhash_bands.c.document_id).where(s.minhash_bands.c.document_id == d.id).exists()
+        return [r[0] for r in conn.execute(select(d.id).where(~has).order_by(d.seq))]
+
+    def duplicates_among(self, conn: Connection, doc_ids: list[str]) -> set[str]:
+        """The documents among ``doc_ids`` whose original is also among them."""
+        if not doc_ids:
+            return set()
+        d = s.documents.c
+        return {r[0] for r in conn.execute(select(d.id).where(d.id.in_(doc_ids), d.duplicate_of.in_(doc_ids)))}
+
+    def duplicate_of(self, doc_id: str) -> Document | None:
+        """The original document ``doc_id`` is a near-duplicate of, or None."""
+        with self.engine.connect() as conn:
+            orig = conn.execute(select(s.documents.c.duplicate_of).where(s.documents.c.id == doc_id)).scalar()
+            if not orig:
+                return None
+            row = conn.execute(select(s.documents).where(s.documents.c.id == orig)).mappings().first()
+        return _document(row) if row else None
+
+    def _first_publishers(self, conn: Connection, doc_ids: list[str]) -> dict[str, list[tuple[int, int, str]]]:
+        """doc id -> [(start, end, first document id)] for its sentences published first by
+        another document (earliest published, unknown last, then ingest order)."""
+        from newsledger.resolve.copies import first_key
+
+        if not doc_ids:
+            return {}
+        p1, p2, d = s.sentence_prints.alias("p1"), s.sentence_prints.alias("p2"), s.documents
+        rows = conn.execute(
+            select(p1.c.document_id, p1.c.start, p1.c.end, p2.c.document_id, d.c.published, d.c.seq)
+            .join(p2, (p2.c.print == p1.c.print) & (p2.c.document_id != p1.c.document_id))
+            .join(d, d.c.id == p2.c.document_id)
+            .where(p1.c.document_id.in_(doc_ids))
+        ).all()
+        if not rows:
+            return {}
+        own = {r[0]: first_key(_date(r[1]), r[2]) for r in conn.execute(
+            select(d.c.id, d.c.published, d.c.seq).where(d.c.id.in_(sorted({r[0] for r in rows}))))}
+        best: dict[tuple[str, int, int], tuple[tuple, str]] = {}
+        for doc, a, b, other, pub, seq in rows:
+            key = first_key(_date(pub), seq)
+            cur = best.get((doc, a, b))
+            if cur is None or key < cur[0]:
+                best[(doc, a, b)] = (key, other)
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        for (doc, a, b), (key, other) in best.items():
+            if key < own[doc]:
+                out.setdefault(doc, []).append((a, b, other))
+        for v in out.values():
+            v.sort()
+        return out
+
+    def copied_from(self, doc_id: str) -> list[tuple[str, str, str, date | None]]:
+        """The "copied from" trail of a document: (sentence, first document id, first outlet,
+        first published) for each of its sentences that another document published first."""
+        from newsledger.resolve.copies import outlet_label
+
+        with self.engine.connect() as conn:
+            trail = self._first_publishers(conn, [doc_id]).get(doc_id, [])
+            if not trail:
+                return []
+            text = conn.execute(select(s.documents.c.text).where(s.documents.c.id == doc_id)).scalar_one()
+            d = s.documents.c
+            firsts = {r[0]: r for r in conn.execute(
+                select(d.id, d.outlet, d.url, d.published).where(d.id.in_(sorted({t[2] for t in trail}))))}
+        return [(text[a:b], first, outlet_label(firsts[first][1], firsts[first][2]), _date(firsts[first][3]))
+                for a, b, first in trail]
 
     # ----------------------------------------------------------------- skipped
     def add_skipped(self, item: Skipped) -> None:
@@ -346,7 +464,12 @@ def _document(row: Any) -> Document:
     return Document(
         id=row["id"], text=row["text"], title=row["title"], url=row["url"], outlet=row["outlet"],
         published=pub, language=row["language"], source=row["source"], external_id=row["external_id"],
+        duplicate_of=row.get("duplicate_of"),
     )
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
 def _claim(r: Any) -> Claim:
