@@ -109,7 +109,8 @@ _ONE = re.compile(
 )
 _NONE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+(?:other\s+)?(?:one\s+else|people|persons?|injuries|deaths|fatalities|casualties|"
-    r"officers?|deputies|students?|civilians?|bystanders?|children|residents?|victims?)|none\s+of\s+(?:the|them))\b",
+    r"officers?|deputies|students?|civilians?|bystanders?|children|residents?|victims?|other\s+injuries|"
+    r"(?:military\s+|civilian\s+)?casualties|fatality|injury|one\s+was))\b",
     re.IGNORECASE,
 )
 _HISTORICAL = re.compile(
@@ -147,14 +148,27 @@ def extract_claims(text: str, document_id: str = "", *, sentences: list[Sentence
     return extract_claims_batch([ClaimInput(text, document_id, sentences, published, headline)])[0]
 
 
+#: Sentences without a figure are parsed only for implicit victims ("a teen was killed",
+#: "Smith died"); news puts those in the lead, so only the first few such sentences are parsed.
+VICTIM_ONLY_SENTENCES = 6
+
+
 def gate(sents: list[Sentence]) -> list[tuple[int, Sentence, list[Quantity]]]:
-    """The sentences that can hold a claim, with their quantities (cheap: regular expressions)."""
+    """The sentences that can hold a claim, with their quantities (cheap: regular expressions).
+
+    A figure is kept only when a count word stands within a few words of it; sentences with
+    no figure are kept, up to ``VICTIM_ONLY_SENTENCES``, when they name a death or injury."""
     gated = []
+    victim_only = 0
     for i, s in enumerate(sents):
         if not _GATE.search(s.text):
             continue
-        qs = candidate_quantities(s.text)
-        if qs or _VICTIM_GATE.search(s.text):
+        qs = [q for q in candidate_quantities(s.text)
+              if _GATE.search(s.text, max(0, q.start - 60), min(len(s.text), q.end + 90))]
+        if qs:
+            gated.append((i, s, qs))
+        elif victim_only < VICTIM_ONLY_SENTENCES and _VICTIM_GATE.search(s.text):
+            victim_only += 1
             gated.append((i, s, qs))
     return gated
 
@@ -368,6 +382,14 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if q.bound == "none":
+        kind = _none_kind(q.text, doc, span)
+        if kind is None:
+            return None
+        counts_out, detail = ("other", "casualties") if kind == "casualties" else (kind, None)
+        return Claim(counts=counts_out, low=0, high=0, best=0, text=q.text, sentence=s.text, subject=q.text,
+                     source=_source(doc, None, index, sents, speakers), detail=detail,
+                     start=s.start + q.start, end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
     if q.bound == "death-of":
         return Claim(counts="killed", low=1, high=1, best=1, text=q.text, sentence=s.text, subject=q.text,
                      source=_source(doc, None, index, sents, speakers),
@@ -423,6 +445,31 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         vague=q.vague,
     )
     return claim
+
+
+def _none_kind(text: str, doc, span: "Span") -> str | None:
+    """What a zero counts: 'no injuries' -> injured, 'no deaths' -> killed, 'no one was hurt'
+    -> the verb's kind, 'no casualties' -> casualties."""
+    t = text.lower()
+    if re.search(r"injur", t):
+        return "injured"
+    if re.search(r"death|fatalit", t):
+        return "killed"
+    if "casualt" in t:
+        return "casualties"
+    # "no one was hurt": the predicate decides
+    root = span.root
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        for tok in doc[span.end : span.end + 4]:
+            if tok.pos_ in ("VERB", "ADJ"):
+                verb = tok
+                break
+    if verb is None:
+        return None
+    kind = _classify(_words_near(verb))
+    return kind if kind in ("killed", "injured", "arrested", "missing", "kidnapped") else (
+        "injured" if kind == "shot" else None)
 
 
 def _anchor(span: "Span") -> "Token":
@@ -496,6 +543,8 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         out.append(verb.head)
     if verb.dep_ in ("xcomp", "acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+        out.append(verb.head)
+    if verb.dep_ in ("aux", "auxpass"):  # "a man remained hospitalized" (parsed as auxiliary)
         out.append(verb.head)
     return out
 

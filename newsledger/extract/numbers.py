@@ -29,8 +29,8 @@ _SMALL = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enum
 _WORD = r"(?:%s)" % "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million)"
 # "twenty-three", "one hundred and five", "two thousand"
-_WORDNUM = rf"(?:{_WORD}(?:[-\s]{_WORD})?(?:\s+{_SCALE}(?:\s+(?:and\s+)?{_WORD}(?:[-\s]{_WORD})?)?)?|(?:a|one)\s+{_SCALE})"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
+_WORDNUM = rf"(?:{_WORD}(?:[-\s]{_WORD})?(?:\s+(?:{_SCALE}|dozen)(?:\s+(?:and\s+)?{_WORD}(?:[-\s]{_WORD})?)?)?|(?:a|one)\s+{_SCALE})"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand|dozen))?"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
 
 _BOUNDS = {
@@ -132,13 +132,17 @@ class Quantity:
 def parse_number(text: str) -> int | None:
     """'1,200' -> 1200, 'twenty-three' -> 23, 'one hundred and five' -> 105, '2.5 million'."""
     t = text.strip().lower().replace("–", "-")
-    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|thousand))?", t)
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|thousand|dozen))?", t)
     if m:
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
-        scale = {"million": 1_000_000, "thousand": 1000}.get(m.group(3) or "", 1)
+        scale = {"million": 1_000_000, "thousand": 1000, "dozen": 12}.get(m.group(3) or "", 1)
         return int(round(value * scale))
     if t in _SMALL:
         return _SMALL[t]
+    dozen = re.fullmatch(r"(.+?)[\s-]+dozen", t)
+    if dozen:  # "two dozen" = 24
+        n = parse_number(dozen.group(1))
+        return None if n is None else n * 12
     t = re.sub(r"^a\s+", "one ", t)
     try:
         return int(text2num(t.replace("-", " ").replace(" and ", " "), "en"))
@@ -182,6 +186,9 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
         return True
     # 4-digit numbers without a separator are house numbers, codes or years unless people follow
     if digits and value >= 1000 and "," not in text[start:end] and not _PEOPLE_AFTER.match(after):
+        return True
+    # "no one was hurt": the zero is handled as a whole ("no one"), not as 1
+    if not digits and value == 1 and re.search(r"\bno\s*$", before, re.I):
         return True
     # "father of three", "mother of 2": family size, not a count of victims
     if re.search(r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandmother)s?\s+of\s*$", before, re.I):
@@ -237,6 +244,10 @@ def find_quantities(text: str) -> list[Quantity]:
             # "some" alone is only an amount when it stands as a noun phrase head
             if phrase in ("some", "many", "numerous", "multiple", "few") and not _vague_head_ok(text, m.end()):
                 continue
+            if bound and _BOUNDS.get(bound.lower()) in ("gt", "ge"):
+                # "more than a dozen" [13, open); "at least a dozen" [12, open)
+                low = low + 1 if _BOUNDS[bound.lower()] == "gt" else low
+                high, best = None, low
             found.append(Quantity(m.start(), m.end(), m.group(0), low, high, best, True, bound))
             continue
         if m.group("b1") or m.group("r1"):
