@@ -161,7 +161,10 @@ def cmd_show(args: argparse.Namespace) -> int:
               f"precision {loc.precision}; written as: {', '.join(loc.mentions) or loc.name}")
     if inc.actors:
         print("  actors:   " + "; ".join(f"{a.name} ({a.role})" for a in inc.actors))
-    for label, est in (("killed", inc.killed), ("injured", inc.injured)):
+    for label, est in (("killed", inc.killed), ("injured", inc.injured),
+                       ("perpetrators killed", inc.perpetrators_killed)):
+        if label.startswith("perp") and est.best is None:
+            continue
         print(f"  {label:8s}  low {est.low}  best {est.best}  high {est.high if est.high is not None else 'open'}")
         print(f"            rule: {est.rule}; claims {est.claim_ids}")
     print("  documents:")

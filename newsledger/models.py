@@ -269,6 +269,7 @@ class Incident:
     actors: list[Actor] = field(default_factory=list)
     killed: Estimate = field(default_factory=Estimate)
     injured: Estimate = field(default_factory=Estimate)
+    perpetrators_killed: Estimate = field(default_factory=Estimate)  # apart from victims
     claims: list[Claim] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     why: list[str] = field(default_factory=list)  # why each document joined or started it
@@ -283,9 +284,12 @@ class Incident:
             "actors": [a.as_dict() for a in self.actors],
             "killed": self.killed.as_dict(),
             "injured": self.injured.as_dict(),
+            "perpetrators_killed": self.perpetrators_killed.as_dict(),
             "audit": {
                 "killed": {"rule": self.killed.rule, "claim_ids": self.killed.claim_ids},
                 "injured": {"rule": self.injured.rule, "claim_ids": self.injured.claim_ids},
+                "perpetrators_killed": {"rule": self.perpetrators_killed.rule,
+                                        "claim_ids": self.perpetrators_killed.claim_ids},
                 "why": self.why,
             },
             "claims": [c.as_dict() for c in self.claims],

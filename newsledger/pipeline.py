@@ -24,7 +24,7 @@ from newsledger.extract import dates, events, places
 from newsledger.extract.sentences import split_sentences
 from newsledger.models import Actor, Document, Event, EventDate, Incident, Report, Skipped
 from newsledger.resolve import cluster, copies
-from newsledger.resolve.reconcile import reconcile
+from newsledger.resolve.reconcile import reconcile, reconcile_perpetrators
 from newsledger.store.store import Store
 
 _ATTACK_WORDS = events._ATTACK
@@ -190,6 +190,7 @@ def summarise(incident_id: int | None, evs: list[Event], policy: str = "ucdp",
         id=incident_id, event_type=etype, sub_type=sub, date=when, location=where,
         actors=[Actor(n, r) for n, r in actors.items()],
         killed=reconcile(evs, "killed", policy, duplicates), injured=reconcile(evs, "injured", policy, duplicates),
+        perpetrators_killed=reconcile_perpetrators(evs, duplicates),
         claims=[c for e in evs for c in e.claims],
     )
 

@@ -15,7 +15,8 @@ so the file keeps all 607 dev articles the README floors are computed on.
 
 Notes on the gold: it is the incident's *final* total (an early article may report fewer
 deaths); GVA's num_killed counts a shooter killed in the incident (suicide or shot by police)
-like any other death; "shooting" maps to ACLED "Violence against civilians"
+like any other death, so gold "killed" is num_killed minus the suspects whose status is Killed
+(victims only, as newsledger's killed figure), with those under "perpetrators_killed"; "shooting" maps to ACLED "Violence against civilians"
 (newsledger/eval/acled.py). ``incident_id`` lets the same file feed ``eval clusters``.
 
     .venv/bin/python bench/data/gva_docs.py [--split dev] [--out bench/out/gva_dev_docs.jsonl]
@@ -41,8 +42,14 @@ def gold_of(inc: dict) -> dict:
     if inc.get("latitude") is not None and inc.get("longitude") is not None:
         loc["lat"] = inc["latitude"]
         loc["lon"] = inc["longitude"]
+    # Victims only: GVA's num_killed also counts a suspect who died; newsledger counts
+    # perpetrators apart (Incident.perpetrators_killed), as the participant types record them.
+    perps = sum(1 for p in inc.get("participants", [])
+                if p.get("Type") == "Subject-Suspect" and str(p.get("Status", "")).startswith("Killed"))
+    killed = inc.get("num_killed")
     gold = {
-        "killed": inc.get("num_killed"),
+        "killed": None if killed is None else killed - perps,
+        "perpetrators_killed": perps,
         "injured": inc.get("num_injured"),
         "event_date": inc.get("date"),
         "event_type": "shooting",

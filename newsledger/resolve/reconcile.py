@@ -5,7 +5,8 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
 1. Only claims that count the figure (killed or injured) about this incident take part:
    negated / denied claims, historical or hypothetical mentions, and participant counts are
    left out. A perpetrator's own death ("before killing himself") is a separate claim with the
-   perpetrator flag, added to the victims' figure (GVA and ACLED count every death).
+   perpetrator flag, reconciled apart (``reconcile_perpetrators``): killed counts victims,
+   as the Stanford MSA data and GVA's participant types record them.
 2. Specific figures beat vague ones: "dozens" or "some" are used only when no document gives a
    number. Hedged figures ("may have", "presumably") are used for the high bound always, and
    for low and best only when no unhedged figure exists.
@@ -121,8 +122,6 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
     for order, ev in enumerate(events):
         usable = [c for c in ev.claims if _usable(c, counts)]
         fig = _doc_figure(usable, order, ev.document_id)
-        if counts == "killed":
-            fig = _add_perpetrators(fig, ev, order)
         if counts == "injured":
             shot = _injured_from_shot(ev, order)
             if shot is not None and (fig is None or (shot.best or 0) > (fig.best or 0)):
@@ -165,19 +164,23 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
     return Estimate(low, best, high, "; ".join(parts), ids)
 
 
-def _add_perpetrators(fig: _DocFigure | None, ev: Event, order: int) -> _DocFigure | None:
-    """Rule 1: a perpetrator's own death ("before killing himself") is added to the victims,
-    as GVA and ACLED count all deaths; the claim keeps its perpetrator flag."""
-    perps = _perpetrator_deaths(ev.claims)
-    if not perps:
-        return fig
-    n = max(c.point or 0 for c in perps)
-    ids = [c.id for c in perps if c.id is not None]
-    if fig is None:
-        return _DocFigure(ev.document_id, order, n, n, n, True, False, False, ids, "the perpetrator's death")
-    add = lambda v: None if v is None else v + n  # noqa: E731
-    return _DocFigure(fig.document_id, order, add(fig.low), add(fig.high), add(fig.best), fig.exact,
-                      fig.hedged, fig.vague, fig.claim_ids + ids, fig.rule + " plus the perpetrator's death")
+def reconcile_perpetrators(events: list[Event], duplicates: set[str] | None = None) -> Estimate:
+    """Perpetrators killed ("before killing himself", "the gunman was shot dead by police"),
+    counted apart from the victims, as data sets record them (Stanford MSA, GVA participant
+    types): per report the largest such figure; low / best / high across reports."""
+    per_doc = []
+    for ev in events:
+        if duplicates and ev.document_id in duplicates:
+            continue
+        perps = _perpetrator_deaths(ev.claims)
+        if perps:
+            per_doc.append((max(c.point or 0 for c in perps), [c.id for c in perps if c.id is not None]))
+    if not per_doc:
+        return Estimate(None, None, None, "no perpetrator death reported", [])
+    values = [v for v, _ in per_doc]
+    return Estimate(min(values), max(values), max(values),
+                    "perpetrator deaths, counted apart from victims: the largest figure of a report",
+                    [i for _, ids in per_doc for i in ids])
 
 
 def _injured_from_shot(ev: Event, order: int) -> _DocFigure | None:

@@ -237,6 +237,10 @@ class Store:
                 audit=json.dumps({
                     "killed": {"rule": inc.killed.rule, "claim_ids": inc.killed.claim_ids},
                     "injured": {"rule": inc.injured.rule, "claim_ids": inc.injured.claim_ids},
+                    # kept in the audit JSON: no column, so no migration for one more figure
+                    "perpetrators_killed": {**inc.perpetrators_killed.as_dict(),
+                                            "rule": inc.perpetrators_killed.rule,
+                                            "claim_ids": inc.perpetrators_killed.claim_ids},
                 }),
                 policy=policy, n_documents=n_documents,
             )
@@ -310,6 +314,9 @@ class Store:
                             audit.get("killed", {}).get("rule", ""), audit.get("killed", {}).get("claim_ids", [])),
             injured=Estimate(r["injured_low"], r["injured_best"], r["injured_high"],
                              audit.get("injured", {}).get("rule", ""), audit.get("injured", {}).get("claim_ids", [])),
+            perpetrators_killed=Estimate(**{k: audit.get("perpetrators_killed", {}).get(k) for k in ("low", "best", "high")},
+                                         rule=audit.get("perpetrators_killed", {}).get("rule", ""),
+                                         claim_ids=audit.get("perpetrators_killed", {}).get("claim_ids", [])),
             claims=[c for e in evs for c in e.claims],
             documents=docs,
             why=why,
