@@ -197,13 +197,16 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
     for (i, s, qs), doc in zip(gated, docs):
         qs = sorted(qs + _implicit_victims(doc, qs, item.headline) + _self_deaths(s.text, qs)
                     + (_headline_victims(s.text, qs) if item.headline else []), key=lambda q: q.start)
+        found = []
         for q in qs:
             claim = _claim_for(q, doc, s, i, sents, speakers)
             if claim is not None:
                 claim.document_id = item.document_id
                 if item.published is not None and _earlier_year(s.text, item.published):
                     claim.historical = True
-                claims.append(claim)
+                found.append(claim)
+        claims.extend(_sum_coordinated(found, doc, s.start))
+        _NOUN_OF.clear()
     if not any(c.counts == "killed" for c in claims):
         implied = _implied_death(sents, item.published)
         if implied is not None:
@@ -422,6 +425,12 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     classes = noun_classes()
     lemma = (noun.lemma_.lower() if noun is not None else "")
     low, high = q.low, q.high
+    if q.bound == "one" and noun is not None:
+        # "another woman and an infant": each coordinated person without a figure adds one
+        extra = _coordinated_people(noun)
+        if extra:
+            low, high = 1 + extra, 1 + extra
+            q = Quantity(q.start, q.end, q.text, low, high, low, q.vague, q.bound)
     negated = _negated(verb, role, doc)
     if q.bound in ("none", "implicit"):
         subject = q.text
@@ -444,7 +453,58 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         best=q.best,
         vague=q.vague,
     )
+    _NOUN_OF[id(claim)] = noun.i if noun is not None else role.i
     return claim
+
+
+#: claim -> index of its counted noun in the parsed sentence (for summing coordinated parts)
+_NOUN_OF: dict[int, int] = {}
+
+
+def _coordinated_people(noun: "Token") -> int:
+    n = 0
+    for c in noun.conjuncts:
+        if c.i > noun.i and _is_person(c) and not any(ch.like_num for ch in c.children):
+            n += 1
+    return n
+
+
+def _sum_coordinated(claims: list[Claim], doc, offset: int) -> list[Claim]:
+    """'four Ulsterbus workers and two soldiers were killed' is 6: claims of the same kind in
+    one sentence whose nouns are coordinated are summed into one more claim (the parts stay)."""
+    by_noun = {}
+    for c in claims:
+        i = _NOUN_OF.get(id(c))
+        if i is not None and c.low is not None and not c.vague:
+            by_noun[i] = c
+    out = list(claims)
+    seen: set[int] = set()
+    for i, c in by_noun.items():
+        if i in seen:
+            continue
+        group = [c]
+        for conj in doc[i].conjuncts:
+            other = by_noun.get(conj.i)
+            if other is not None and other.counts == c.counts and other.detail == c.detail:
+                group.append(other)
+                seen.add(conj.i)
+        seen.add(i)
+        if len(group) > 1:
+            group.sort(key=lambda g: g.start)
+            first, last = group[0], group[-1]
+            last_noun = doc[_NOUN_OF[id(last)]]
+            end = max(last.end - offset, last_noun.idx + len(last_noun))
+            text = doc.text[first.start - offset : end]
+            highs = [g.high for g in group]
+            out.append(Claim(
+                counts=first.counts, low=sum(g.low for g in group),
+                high=None if None in highs else sum(highs), best=sum((g.point or 0) for g in group),
+                text=text or " and ".join(g.text for g in group), sentence=first.sentence,
+                subject=" and ".join(g.subject or g.text for g in group), source=first.source,
+                hedge=first.hedge, negated=first.negated, historical=first.historical,
+                start=first.start, end=offset + end, detail=first.detail,
+            ))
+    return out
 
 
 def _none_kind(text: str, doc, span: "Span") -> str | None:
