@@ -183,10 +183,12 @@ def extract_claims_batch(items: list[ClaimInput]) -> list[list[Claim]]:
         gated = gate(sents)
         prepared.append((item, sents, gated))
         flat.extend(s.text for _, s, _ in gated)
-    parsed = iter(nlp().pipe(flat, batch_size=256)) if flat else iter(())
+    # Pages repeat themselves (gallery captions, teasers): parse each distinct sentence once.
+    unique = list(dict.fromkeys(flat))
+    parsed = dict(zip(unique, nlp().pipe(unique, batch_size=256))) if unique else {}
     out: list[list[Claim]] = []
     for item, sents, gated in prepared:
-        docs = [next(parsed) for _ in gated]
+        docs = [parsed[s.text] for _, s, _ in gated]
         out.append(_claims_from_parsed(item, sents, gated, docs))
     return out
 

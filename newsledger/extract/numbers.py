@@ -67,7 +67,7 @@ def _vague_re() -> str:
 
 _QUANTITY = re.compile(
     rf"""
-    (?<![\w$#.\-/:])
+    (?<![\w$#.\-/:,])
     (?:(?P<bound>{_BOUND_RE})\s+)?
     (?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
