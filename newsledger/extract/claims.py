@@ -110,7 +110,8 @@ _ONE = re.compile(
 _NONE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+(?:other\s+)?(?:one\s+else|people|persons?|injuries|deaths|fatalities|casualties|"
     r"officers?|deputies|students?|civilians?|bystanders?|children|residents?|victims?|other\s+injuries|"
-    r"(?:military\s+|civilian\s+)?casualties|fatality|injury|one\s+was))\b",
+    r"(?:military\s+|civilian\s+)?casualties|fatality|injury|one\s+was)|"
+    r"none\s+of\s+(?:them|the\s+\w+)\s+(?:were|was)\s+(?:hurt|injured|wounded|killed))\b",
     re.IGNORECASE,
 )
 _HISTORICAL = re.compile(
@@ -247,12 +248,14 @@ def _earlier_year(sentence: str, published: date) -> bool:
 
 _VICTIM_GATE = re.compile(
     r"\b(?:kill|dead|died|dies|death|murder|slain|shot|shoot|wound|injur|hurt|stabb)", re.IGNORECASE)
-_DEATH_NOUNS = {"death", "murder", "killing", "slaying", "homicide"}
+_DEATH_NOUNS = {"death", "murder", "killing", "slaying", "homicide", "body"}
 _KILL_VERBS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre", "die", "perish",
                "dead", "shoot", "wound", "injure", "hurt", "stab", "hospitalize"}
 _SELF_DEATH = re.compile(
     r"\b(?:(?:killed|killing|kills|shot and killed|fatally shot|fatally shooting|turned the gun on|turning the gun on)"
     r"\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|taking\s+(?:his|her)\s+own\s+life|"
+    r"commit(?:s|ted|ting)?\s+suicide|blew\s+(?:himself|herself)\s+up|"
+    r"(?:died|dead|death)\s+(?:of|from)\s+(?:an?\s+)?(?:apparent(?:ly)?\s+)?self-inflicted|"
     r"died\s+(?:of|from)\s+(?:an?\s+)?self-inflicted|"
     r"(?:killed|killing|kills|shot|shooting)\s+[^.;]{1,60}?\s+and\s+(?:then\s+)?(?:himself|herself)\b)",
     re.IGNORECASE,
@@ -309,9 +312,10 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             patients = [p for p in patients if _is_person(p) or p.lower_ in ("old",) and "year-old" in doc[p.left_edge.i:p.i + 1].text]
             for p in patients:
                 start, end = doc[p.left_edge.i].idx, p.idx + len(p)
+                n = 1 + sum(1 for c in p.conjuncts if c.i > p.i and _is_person(c))
                 if not any(a < end and start < b for a, b in covered):
                     covered.append((start, end))
-                    out.append(Quantity(start, end, doc.text[start:end], 1, 1, 1, bound="death-of"))
+                    out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="death-of"))
             continue
         if lemma not in _KILL_VERBS and t.lower_ not in _KILL_VERBS:
             continue
@@ -396,7 +400,7 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
                      source=_source(doc, None, index, sents, speakers), detail=detail,
                      start=s.start + q.start, end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
     if q.bound == "death-of":
-        return Claim(counts="killed", low=1, high=1, best=1, text=q.text, sentence=s.text, subject=q.text,
+        return Claim(counts="killed", low=q.low, high=q.high, best=q.best, text=q.text, sentence=s.text, subject=q.text,
                      source=_source(doc, None, index, sents, speakers),
                      start=s.start + q.start, end=s.start + q.end,
                      historical=bool(_HISTORICAL.search(s.text)))
@@ -513,8 +517,10 @@ def _none_kind(text: str, doc, span: "Span") -> str | None:
     """What a zero counts: 'no injuries' -> injured, 'no deaths' -> killed, 'no one was hurt'
     -> the verb's kind, 'no casualties' -> casualties."""
     t = text.lower()
-    if re.search(r"injur", t):
+    if re.search(r"injur|hurt|wounded", t):
         return "injured"
+    if re.search(r"killed", t):
+        return "killed"
     if re.search(r"death|fatalit", t):
         return "killed"
     if "casualt" in t:
@@ -728,7 +734,8 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     if span[0].lower_ in ("a", "an", "another"):
         return None, verb  # "a man who ...": a person, not a head-count
     if noun is not None and person and (
-        noun.lemma_.lower() in classes["combatant"] or noun.lower_ in classes["combatant"]
+        (span[0].lower_ == "between" or any(t.lower_ in ("to", "or", "-", "–") for t in span))  # "6 to 9 people"
+        or noun.lemma_.lower() in classes["combatant"] or noun.lower_ in classes["combatant"]
         or (role.dep_ == "nsubj" and verb is not None and verb.pos_ == "VERB")
     ):
         return "participants", verb
@@ -760,9 +767,12 @@ def _negated(verb: "Token | None", role: "Token", doc) -> bool:
             and (head.lemma_.lower() in count_words() or head.lower_ in count_words()):
         return True
     if verb is not None:
+        node = verb
         for anc in verb.ancestors:
             if anc.lemma_.lower() in _DENIAL:
-                return True
+                # "X denied that five were killed" — not "the shootout that killed one has denied"
+                return node.dep_ not in ("nsubj", "nsubjpass", "csubj")
+            node = anc
     return False
 
 
@@ -782,7 +792,8 @@ def _hedge(verb: "Token | None", role: "Token", doc, q: Quantity) -> str | None:
         elif w in hedges and w not in ("may", "might", "could") and t.dep_ in ("advmod", "ROOT", "conj", "ccomp", "xcomp", "acomp", "amod", "auxpass", "relcl"):
             found.append(w)
     for t in doc:
-        if t.lower_ in ("reportedly", "allegedly", "presumably", "apparently", "unconfirmed") and t.lower_ not in found:
+        if t.lower_ in ("reportedly", "allegedly", "presumably", "apparently", "unconfirmed", "appears",
+                        "appeared", "believe", "believed", "feared", "possibly") and t.lower_ not in found:
             found.append(t.lower_)
     if q.bound and q.bound.lower() in ("at least", "an estimated", "estimated"):
         found.append(q.bound.lower())

@@ -70,7 +70,7 @@ _QUANTITY = re.compile(
     (?<![\w$#.\-/:,])
     (?:(?P<bound>{_BOUND_RE})\s+)?
     (?:
-        between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
+        between\s+(?P<b1>{_NUM})\s*(?:and|-|–|—)\s*(?P<b2>{_NUM})
       | (?P<r1>\d{{1,4}}|{_NUM})(?:\s*[-–—]\s*(?=\d)|\s+(?:to|or)\s+)(?P<r2>\d{{1,4}}(?![\d,])|{_NUM})(?![\w-])
       | (?P<n>{_NUM})
       | (?P<vague>{_vague_re()})
