@@ -167,7 +167,7 @@ class Claim:
     """One figure as a document states it.
 
     ``low``/``high`` is the interval the words allow: "five" is [5, 5], "more than 200" is
-    [201, None] (None = unbounded), "dozens" is [24, None] under the documented rule.
+    [201, None] (None = unbounded), "dozens" is [12, None] under the documented rule (data/vague_amounts.tsv).
     ``start``/``end`` are character offsets of the figure in the document text.
     """
 
