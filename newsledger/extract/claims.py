@@ -793,7 +793,7 @@ def _hedge(verb: "Token | None", role: "Token", doc, q: Quantity) -> str | None:
             found.append(w)
     for t in doc:
         if t.lower_ in ("reportedly", "allegedly", "presumably", "apparently", "unconfirmed", "appears",
-                        "appeared", "believe", "believed", "feared", "possibly") and t.lower_ not in found:
+                        "appeared", "possibly") and t.lower_ not in found:
             found.append(t.lower_)
     if q.bound and q.bound.lower() in ("at least", "an estimated", "estimated"):
         found.append(q.bound.lower())
