@@ -184,6 +184,9 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
         return True
     if digits and re.search(r"\b(?:Image|Photo|Slide|Page|Video)s?\s+\d+\s+(?:of|/)\s*$", before, re.I):
         return True
+    # "called 911", "a single shot 223": emergency numbers and rifle calibres, unless people follow
+    if digits and value in (911, 223, 308, 556, 762, 357, 380) and not _PEOPLE_AFTER.match(after):
+        return True
     # 4-digit numbers without a separator are house numbers, codes or years unless people follow
     if digits and value >= 1000 and "," not in text[start:end] and not _PEOPLE_AFTER.match(after):
         return True
