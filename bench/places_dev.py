@@ -67,7 +67,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for d in docs:
         g = inc[d["incident_id"]]
-        loc = event_location(d["content"], title=d["title"], gazetteer=gaz)
+        loc = event_location(d["content"], title=d["title"], gazetteer=gaz, url=d.get("uri"))
         n += 1
         if loc is None:
             none += 1

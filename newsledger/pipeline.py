@@ -78,7 +78,8 @@ def _report(doc: Document, sents, found, title_claims) -> Report:
     focus_text = [doc.text[a:b] for a, b in focus]
     event_type, sub_type = events.classify(doc.title, focus_text or [s.text for s in sents[:5]])
     when = dates.event_date(doc.text, doc.published, focus=focus or None, title=doc.title)
-    where = places.event_location(doc.text, title=doc.title, outlet=doc.outlet, focus=focus or None)
+    where = places.event_location(doc.text, title=doc.title, outlet=doc.outlet, focus=focus or None,
+                                  url=doc.url)
     actors = events.find_actors(focus_text or [s.text for s in sents[:5]])
     ev = Event(document_id=doc.id, event_type=event_type, sub_type=sub_type, date=when,
                location=where, actors=actors, claims=found)

@@ -169,3 +169,15 @@ def test_title_is_used():
     ed = event_date("Police are looking for a suspect.", date(2016, 6, 13),
                     title="Man shot and killed Saturday night in Dayton")
     assert ed.start == "2016-06-11"
+
+
+def test_holiday_far_in_the_past_is_page_chrome():
+    from datetime import date as _d
+
+    from newsledger.extract.dates import find_dates as _fd
+    text = "Valentine's Day is just around the corner, so shop for gifts now."
+    assert not [m for m in _fd(text, _d(2013, 1, 25)) if m.kind == "holiday"]
+    # with "on" in front it is a past holiday
+    text = "The shooting on Christmas left two dead."
+    hits = [m for m in _fd(text, _d(2016, 6, 1)) if m.kind == "holiday"]
+    assert hits and hits[0].date.start == "2015-12-25"

@@ -231,3 +231,55 @@ def test_speed(gazetteer):
     for _ in range(20):
         event_location(body, title=title, gazetteer=gazetteer)
     assert (time.perf_counter() - t) / 20 < 0.02  # well under the 20 ms/article budget
+
+
+# --- outlet host, headline case, city-states, neighbouring names -----------------------
+
+from newsledger.extract.places import _recase_title, host_places  # noqa: E402
+
+
+def test_host_places_finds_place_names_inside_hosts():
+    def names(url):
+        return [sorted({p.name for p in m.candidates}) for m in host_places(url)]
+
+    assert names("http://web.archive.org/web/2016/http://www.kansascity.com:80/news/x") == [["Kansas City"]]
+    assert names("https://abc7chicago.com/news/x") == [["Chicago"]]
+    assert names("http://pittsburgh.cbslocal.com/2016/11/07/x") == [["Pittsburgh"]]
+    # a name inside another word, or next to a word that is not a newspaper word: nothing
+    assert host_places("http://www.timesunion.com/a") == []
+    assert host_places("http://breaking911.com/a") == []
+    assert host_places("http://www.columbian.com/a") == []
+    assert host_places(None) == []
+
+
+def test_url_host_places_an_article_that_names_no_place():
+    text = "A 3-month-old boy was riding in a car driven by his mother when he was shot in the hand."
+    loc = event_location(text, title="Infant is injured in shooting near 51st and Walrond",
+                         url="http://www.kansascity.com/news/local/crime/article73520257.html")
+    assert loc is not None and loc.name == "Kansas City"
+
+
+def test_title_case_headline_keeps_place_capitals_only():
+    gaz = gz.Gazetteer.default()
+    assert _recase_title("Five Shot During Party At Kankakee Banquet Hall", "", gaz) == \
+        "Five shot during party at Kankakee banquet hall"
+    assert _recase_title("Man charged in death of 3 year old son", "", gaz) == \
+        "Man charged in death of 3 year old son"
+
+
+def test_title_case_headline_place_wins():
+    loc = event_location("Best destinations for spring travel.",
+                         title="Five Shot During Party At Kankakee Banquet Hall")
+    assert loc is not None and loc.name == "Kankakee" and loc.admin1 == "Illinois"
+
+
+def test_district_of_columbia_is_washington():
+    loc = event_location("Thirteen people were shot on a street corner in D.C. overnight, police said.")
+    assert loc is not None and loc.name == "Washington" and loc.admin1 == "District of Columbia"
+
+
+def test_county_named_elsewhere_picks_the_town_inside_it():
+    text = ("SELMA – An apparent domestic dispute led to the fatal police shooting of a man. "
+            "Dallas County District Attorney Michael Jackson said Friday that the man was shot.")
+    loc = event_location(text)
+    assert loc is not None and loc.name == "Selma" and loc.admin1 == "Alabama"

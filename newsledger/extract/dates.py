@@ -71,6 +71,10 @@ _SMALL_NUMBERS = {
 #: How far ahead of publication a year-less date may fall and still get the current year.
 _AHEAD_DAYS = 7
 
+#: A year-less holiday resolving further back than this (with no "last" / "on" / "since"
+#: in front) is dropped: it is nearly always about the coming one (adverts, page chrome).
+_HOLIDAY_PAST_DAYS = 120
+
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -454,6 +458,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None,
             if cand and cand <= anchor + timedelta(days=_AHEAD_DAYS if not future_ctx else 120):
                 dt = cand
                 break
+        if dt is not None and (anchor - dt).days > _HOLIDAY_PAST_DAYS and not re.search(
+                r"\b(?:last|past|on|since)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+            # "Valentine's Day is just around the corner" in January: page chrome about the
+            # coming holiday, not last year's.
+            return None
         return (_day(dt, s), True) if dt else None
     if kind == "weekday":
         wd = _WEEKDAYS[g["wd"].lower()]

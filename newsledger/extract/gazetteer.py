@@ -553,6 +553,50 @@ class Gazetteer:
         self._countries[q] = place  # type: ignore[assignment]
         return place
 
+    def squashed(self, country_code: str, min_population: int) -> dict[str, list[Place]]:
+        """Names written without spaces or punctuation ("kansascity", "palmbeach") -> places,
+        for the country's admin1 areas and its cities of at least ``min_population``
+        (primary names only). For finding place names inside web host names."""
+        ck = (country_code, min_population)
+        cache = self.__dict__.setdefault("_squashed", {})
+        hit = cache.get(ck)
+        if hit is not None:
+            return hit
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT {_ROW}, n.key FROM names n JOIN places p ON p.id = n.pid"
+                " WHERE p.cc = ? AND n.alt = 0 AND (p.feature = 'admin1' OR"
+                " (p.feature = 'city' AND p.population >= ?))",
+                (country_code, min_population),
+            ).fetchall()
+        out: dict[str, list[Place]] = {}
+        for r in rows:
+            key = r[-1].replace(" ", "")
+            lst = out.setdefault(key, [])
+            p = _place(r[:-1])
+            if p not in lst:
+                lst.append(p)
+        for lst in out.values():
+            lst.sort(key=lambda p: (p.feature != "city", -p.population))
+        cache[ck] = out
+        return out
+
+    def main_city(self, admin: Place) -> Place | None:
+        """The most populous city of an admin1 area (cached), or None."""
+        if admin.feature != "admin1" or not admin.country_code:
+            return None
+        cache = self.__dict__.setdefault("_main_city", {})
+        key = (admin.country_code, admin.name)
+        if key not in cache:
+            with self._lock:
+                row = self._con.execute(
+                    f"SELECT {_ROW} FROM places p WHERE p.cc = ? AND p.feature = 'city'"
+                    " AND p.admin1 = ? ORDER BY p.population DESC LIMIT 1",
+                    key,
+                ).fetchone()
+            cache[key] = _place(row) if row else None
+        return cache[key]
+
     def admin1(self, country_code: str, name: str) -> Place | None:
         """The admin1 area (state, province) called ``name`` in a country."""
         for p in self.lookup(name):

@@ -16,6 +16,14 @@ How it works (rules, no spaCy, a few ms per article):
    stands (dateline > title > focus sentences > "in / near X" > elsewhere) and resolved by
    context (countries and US states named in the text, the dateline's state, population).
    A city also collects part of the votes of its province and country. The best place wins.
+3. More evidence (measured on the GVA train split, general rules, no per-site tables):
+   the outlet's web host (``url``): place names written inside it ("kansascity.com",
+   "abc7chicago.com") give the outlet's state as context and a weak vote (``host_places``);
+   a Title Case headline is read in sentence case, keeping capitals where a place is
+   likely (``_recase_title``); an ambiguous name prefers the candidate near the text's
+   other places or inside a county it names (``_neighbours``: "Selma" + "Dallas County");
+   a candidate in a country nothing in the text points to is penalised; a first-level
+   area that is mostly one city (the District of Columbia) is coded at that city.
 
 Precision choice (documented): when the text names a province ("the eastern Deir Ezzor
 province") and the province's capital has the same name, the result is that city (its
@@ -422,6 +430,131 @@ def find_dateline(text: str, limit: int = 2500) -> _Dateline | None:
 
 
 # ---------------------------------------------------------------------------------------
+# Title Case headlines
+
+_TITLE_PREP = frozenset("in at near outside inside on of from to into across".split())
+#: Words after a place name in a headline: "Winona PD:", "Arnold Home", "Duncan Teen".
+_TITLE_CUE = frozenset(
+    """police pd sheriff sheriff's deputies officer officers man woman men women teen teens
+    boy girl child toddler baby mother father mom dad family home house apartment
+    apartments shooting shootings homicide homicides murder murders killing slaying
+    stabbing fire crash standoff party bar club school high store restaurant church park
+    motel hotel gas mall neighborhood county city township area resident residents
+    couple student students victim victims infant mayor community""".split()
+)
+
+
+def _recase_title(title: str, text: str, gaz: Gazetteer) -> str:
+    """A Title Case headline ("Five Shot During Party At Kankakee Banquet Hall") read as
+    sentence case, keeping capitals only where a place is likely: words the body also
+    writes capitalised, and gazetteer names after a preposition or before a headline cue
+    word ("Winona PD", "Arnold Home"). Other headlines are returned unchanged."""
+    words = title.split(" ")
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < 4 or sum(1 for w in alpha if w[:1].isupper()) < 0.75 * len(alpha):
+        return title
+    body_caps = set(re.findall(r"\b[A-Z][\w'’]+", text))
+    keep = [False] * len(words)
+    n = len(words)
+    for i in range(n):
+        core = words[i].strip(",:;.!?\"'“”‘’()")
+        if core in body_caps or (core.isupper() and len(core) > 1) or core[:1].isdigit():
+            keep[i] = True
+    for i in range(n):
+        for size in (3, 2, 1):
+            j = i + size
+            if j > n:
+                continue
+            span = " ".join(words[i:j]).strip(",:;.!?\"'“”‘’()")
+            if not span[:1].isupper():
+                continue
+            prev = words[i - 1].lower().strip(",:;") if i > 0 else ""
+            nxt = re.sub(r"['’]s$", "", words[j].lower().strip(",:;.!?\"'“”")) if j < n else ""
+            if prev not in _TITLE_PREP and nxt not in _TITLE_CUE:
+                continue
+            if re.search(r"[,:;]$", " ".join(words[i:j - 1])):
+                continue
+            if gaz.lookup_key(name_key(re.sub(r"['’]s$", "", span))):
+                for k in range(i, j):
+                    keep[k] = True
+                break
+    out = [words[0]] + [w if keep[k] else w.lower() for k, w in enumerate(words) if k > 0]
+    return " ".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# The outlet's web address
+
+#: Host labels that say nothing about a place.
+_HOST_SKIP = frozenset("www m mobile amp web articles archive blogs blog news www2 en".split())
+#: Words a host may put before a place name ("abc7chicago", "mysanantonio", "clickondetroit").
+_HOST_PREFIX = re.compile(
+    r"(?:the|my|my?fox|nbc|abc|cbs|fox|wgn|click|clickon|news|local|go|visit|we|wearew?|"
+    r"pressof|cityof|in|daily|channel|kare|live|action|actionnews)$"
+)
+#: Words a host may put after a place name ("chicagotribune", "palmbeachpost").
+_HOST_SUFFIX = re.compile(
+    r"^(?:news|new|post|times|tribune|herald|star|sun|online|today|press|daily|gazette|"
+    r"journal|mirror|record|register|observer|courier|bee|blade|sentinel|eagle|enterprise|"
+    r"matters|now|proud|live|leader|advocate|independent|citizen|reporter|dispatch|"
+    r"chronicle|examiner|inquirer|review|telegram|weekly|patch|magazine|mag|mercury|"
+    r"beacon|tv|radio|police|pd|standard|banner|ledger|argus|democrat|republican|free|"
+    r"call|bulletin|globe|monitor|courant|voice|express|world|sunstar|union|local|"
+    r"weekly|magic|mag|city|county|area|metro|crime|sheriff|homepage|info|journalnews|"
+    r"current|pioneer|statesman|tribune|republic|nation|free|scene|insider|first|one|"
+    r"midweek|nbc|abc|cbs|fox|kids|paper|newspaper|times|alert)"
+)
+_ARCHIVE = re.compile(r"^(?:https?:)?(?://)?(?:web\.)?archive\.org/web/\d+[a-z_]*/", re.I)
+
+
+def host_places(url: str | None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """US place names inside a document's web host ("www.kansascity.com" -> Kansas City,
+    "pittsburgh.cbslocal.com" -> Pittsburgh, "abc7chicago.com" -> Chicago): where the
+    outlet is, which is most often where local news happens.
+
+    A general rule, not a table of sites: each host label (split at digits and hyphens) is
+    searched for a state or a city of 20,000+ inhabitants written without spaces; the
+    name must fill the label or sit next to a newspaper / station word ("post", "news",
+    "times", "my", "nbc" ...), so "timesunion" and "breaking911" find nothing."""
+    if not url:
+        return []
+    u = _ARCHIVE.sub("", url.strip())
+    host = re.sub(r"^(?:[a-z]+:)?//", "", u, flags=re.I).split("/")[0].split(":")[0].lower()
+    labels = host.split(".")[:-1]
+    if not labels:
+        return []
+    gaz = gazetteer or Gazetteer.default()
+    names = gaz.squashed("US", 20000)
+    out: list[PlaceMention] = []
+    for lab in labels:
+        if lab in _HOST_SKIP:
+            continue
+        for seg in re.split(r"[^a-z]+", lab):
+            n = len(seg)
+            if n < 4:
+                continue
+            hit = None
+            for size in range(n, 3, -1):
+                for a in range(0, n - size + 1):
+                    key = seg[a : a + size]
+                    if key not in names:
+                        continue
+                    pre, post = seg[:a], seg[a + size :]
+                    if pre and not _HOST_PREFIX.search(pre):
+                        continue
+                    if post and not _HOST_SUFFIX.match(post):
+                        continue
+                    hit = key
+                    break
+                if hit:
+                    break
+            if hit:
+                cands = names[hit]
+                out.append(PlaceMention(0, 0, hit, list(cands), "outlet"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
 # The event's place
 
 _PREP = re.compile(r"\b(?:in|near|at|outside|from|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:city of\s+|town of\s+|province of\s+|village of\s+)?$", re.I)
@@ -445,6 +578,21 @@ _DATELINE_W = 4.0
 _MIN_SUB_WEIGHT = 1.5
 
 
+#: Weights of a body mention by where it stands (added to 1.0), and of a title mention.
+_T = {"focus": 2.0, "prep_strong": 1.5, "prep": 0.5, "first_para": 1.0, "pinned": 1.0,
+      "title": 3.0, "title_prep": 1.5}
+
+#: Weight of a place named in the outlet's web host: as context (its state and country)
+#: and as a vote (a fallback when the text names no place, a tie-breaker otherwise).
+_HOST_CTX = 2.0
+_HOST_W = 1.5
+
+
+#: A first-level area whose biggest city holds this share of its people is that city
+#: (the District of Columbia; in the US no state comes near: Alaska 0.43, Nebraska 0.33).
+_CITY_STATE_SHARE = 0.45
+
+
 @dataclass
 class _Vote:
     place: Place
@@ -463,6 +611,7 @@ def event_location(
     outlet: str | None = None,
     focus: list[tuple[int, int]] | None = None,
     gazetteer: Gazetteer | None = None,
+    url: str | None = None,
 ) -> Location | None:
     """Where the event the text reports happened (see module docstring)."""
     gaz = gazetteer or Gazetteer.default()
@@ -479,8 +628,11 @@ def event_location(
             title = title[: len(title) - len(parts[-1])].rstrip(" -–—|«:")
             outlet = f"{outlet}, {tail}" if outlet else tail
     body = find_places(text, gaz)
+    if title:
+        title = _recase_title(title, text, gaz)
     title_m = find_places(title, gaz) if title else []
     outlet_m = find_places(outlet, gaz) if outlet else []
+    host_m = host_places(url, gaz)
 
     # Context: countries and US states, weighted.
     ctx_cc: dict[str, float] = {}
@@ -523,6 +675,13 @@ def event_location(
         add_ctx(m, 1)
     for m in outlet_m:
         add_ctx(m, 1)
+    for m in host_m:
+        # The outlet's state, when the name in its host is not ambiguous across states.
+        hs = {p.admin1 for p in m.candidates}
+        if len(hs) == 1:
+            st = hs.pop()
+            ctx_state[st] = ctx_state.get(st, 0) + _HOST_CTX
+        ctx_cc["US"] = ctx_cc.get("US", 0) + _HOST_CTX
     if _US_CUES.search(text) or (title and _US_CUES.search(title)):
         ctx_cc["US"] = ctx_cc.get("US", 0) + 2.0
     if not ctx_cc:
@@ -546,28 +705,30 @@ def event_location(
             w += _DATELINE_W
             m.kind = "dateline"
         if in_focus(m):
-            w += 2.0
+            w += _T["focus"]
         before = text[max(0, m.start - 40) : m.start]
         if _PREP_STRONG.search(before):
-            w += 1.5
+            w += _T["prep_strong"]
         elif _PREP.search(before):
-            w += 0.5
+            w += _T["prep"]
         if m.start < first_para_end:
-            w += 1.0
+            w += _T["first_para"]
         if m.kind in ("city_state", "admin"):
-            w += 1.0
+            w += _T["pinned"]
         if _NEIGHBOURHOOD.match(text[m.end : m.end + 30]):
             w *= 0.3  # "in the Gresham neighborhood": part of a city named elsewhere
         if re.match(r"['’]s\b", text[m.end : m.end + 2]):
             w *= 0.5  # "Russia's Defense Ministry": an actor, not a place
         mentions.append((m, w, "body"))
     for m in title_m:
-        w = 3.0 if m.kind != "demonym" else 0.5
+        w = _T["title"] if m.kind != "demonym" else 0.5
         if m.kind != "demonym" and _PREP_STRONG.search(title[max(0, m.start - 30) : m.start]):
-            w += 1.5
+            w += _T["title_prep"]
         mentions.append((m, w, "title"))
     for m in outlet_m:
         mentions.append((m, 0.5, "outlet"))
+    for m in host_m:
+        mentions.append((m, _HOST_W, "outlet"))
 
     # A dateline the spotter missed (all caps words are not title case): look it up.
     if dl and not any(k == "body" and mm.kind == "dateline" for mm, _, k in mentions):
@@ -582,6 +743,7 @@ def event_location(
     if not mentions:
         return None
 
+    near = _neighbours(mentions)
     # Resolve each mention to one place; then again, with the states and countries that
     # the first pass found (places named together tend to be near each other).
     max_state = max(ctx_state.values()) if ctx_state else 0
@@ -589,7 +751,7 @@ def event_location(
     support_cc: dict[str, float] = dict(ctx_cc)
     for m, w, _where in mentions:
         if len(m.candidates) == 1 or m.kind in ("city_state", "dateline"):
-            best = _resolve(m, ctx_cc, ctx_state, max_state)
+            best = _resolve(m, ctx_cc, ctx_state, max_state, near)
             if best is None:
                 continue
             if best.country_code == "US" and best.admin1 and best.feature != "country":
@@ -599,7 +761,7 @@ def event_location(
     max_state = max(ctx_state.values()) if ctx_state else 0
     votes: dict[tuple, _Vote] = {}
     for m, w, _where in mentions:
-        best = _resolve(m, ctx_cc, ctx_state, max_state)
+        best = _resolve(m, ctx_cc, ctx_state, max_state, near)
         if best is None:
             continue
         key = _pid(best)
@@ -680,6 +842,14 @@ def event_location(
         if cap is not None:
             precision = place.precision
             place = cap
+        elif place.feature == "admin1":
+            # A city-state (Washington, D.C.): an area that is mostly one city is that city.
+            main = gaz.main_city(place)
+            if main is not None and main.lat is not None and (
+                main.population >= _CITY_STATE_SHARE * max(place.population, 1)
+            ):
+                place = main
+                precision = main.precision
     elif place.feature == "city":
         # Spellings that resolved to the same-named province count as mentions too.
         for v in votes.values():
@@ -750,17 +920,87 @@ def _first_para_end(text: str) -> int:
     return i if 0 < i < 800 else min(len(text), 400)
 
 
-def _resolve(m: PlaceMention, ctx_cc, ctx_state, max_state) -> Place | None:
+#: Penalty of a candidate in a country that nothing in the text points to (no name, no
+#: demonym, no state, no dateline, no other place resolved there) when others are.
+_UNNAMED_CC = 3.0
+
+#: Bonus of a candidate per unit of support from other places named near it.
+_NEAR_W = 5.0
+#: Two candidates this close (km) support each other.
+_NEAR_KM = 40.0
+
+
+def _neighbours(mentions) -> dict[tuple, float]:
+    """Support of each candidate place from the *other* names of the text: a candidate
+    near (``_NEAR_KM``) a candidate of another name, or a town inside a county named
+    elsewhere (and the county of a town named elsewhere), gets support, worth less when
+    the other name is itself very ambiguous (1 / sqrt(its number of candidates)). Places
+    named together are near each other: "Selma" with "Dallas County" is Selma, Alabama.
+
+    Returns {(name key, place id): support}; only ambiguous names are scored."""
+    entries = []  # (name key, place, weight of that name's evidence)
+    keys_amb = set()
+    seen_keys = set()
+    for m, _w, _ in mentions:
+        if m.kind == "demonym":
+            continue
+        key = name_key(m.surface)
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        cands = [p for p in m.candidates if p.feature in ("city", "admin2") and p.lat is not None]
+        if not cands:
+            continue
+        if len(m.candidates) > 1:
+            keys_amb.add(key)
+        ew = 1.0 / math.sqrt(len(cands))
+        for p in cands[:40]:
+            entries.append((key, p, ew))
+    if not keys_amb or len(seen_keys) < 2:
+        return {}
+    grid: dict[tuple[int, int], list] = {}
+    county: dict[tuple, list] = {}
+    for e in entries:
+        p = e[1]
+        grid.setdefault((int(p.lat // 0.5), int(p.lon // 0.5)), []).append(e)
+        if p.feature == "admin2":
+            county.setdefault((p.country_code, p.admin1, p.name), []).append(e)
+        elif p.admin2:
+            county.setdefault((p.country_code, p.admin1, p.admin2), []).append(e)
+    out: dict[tuple, float] = {}
+    for key, p, _ in entries:
+        if key not in keys_amb:
+            continue
+        best: dict[str, float] = {}
+        gy, gx = int(p.lat // 0.5), int(p.lon // 0.5)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for k2, q, w2 in grid.get((gy + dy, gx + dx), ()):
+                    if k2 != key and w2 > best.get(k2, 0) and _km(p, q) <= _NEAR_KM:
+                        best[k2] = w2
+        ck = (p.country_code, p.admin1, p.name if p.feature == "admin2" else p.admin2)
+        for k2, q, w2 in county.get(ck, ()):
+            if k2 != key and w2 > best.get(k2, 0):
+                best[k2] = w2
+        if best:
+            out[(key, _pid(p))] = sum(best.values())
+    return out
+
+
+def _resolve(m: PlaceMention, ctx_cc, ctx_state, max_state, near=None) -> Place | None:
     """The best candidate of one mention, given the text's countries and states."""
     if not m.candidates:
         return None
     if len(m.candidates) == 1:
         return m.candidates[0]
     top_pop = max(p.population for p in m.candidates) or 1
+    mkey = name_key(m.surface) if near else ""
     best, best_s = None, -1e9
     for rank, p in enumerate(m.candidates):
         s = 1.5 * math.log10(p.population + 10) - 0.5 * math.log10(top_pop + 10)
         s += 2.5 * math.log1p(ctx_cc.get(p.country_code or "", 0))
+        if p.country_code not in ctx_cc:
+            s -= _UNNAMED_CC  # "Berlin" in a Connecticut story: a country nothing points to
         if p.country_code == "US" and p.admin1 in ctx_state:
             s += 2.0 + 2.0 * ctx_state[p.admin1] / (max_state or 1)
         if m.kind == "admin" and p.feature in ("admin1", "admin2"):
@@ -774,6 +1014,8 @@ def _resolve(m: PlaceMention, ctx_cc, ctx_state, max_state) -> Place | None:
             s -= 1.0  # "Kabul" alone is the city, "Kabul province" the province
         if p.feature == "country":
             s += 3.0
+        if near:
+            s += _NEAR_W * min(near.get((mkey, _pid(p)), 0.0), 2.0)
         if s > best_s:
             best, best_s = p, s
     return best
