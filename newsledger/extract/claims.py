@@ -454,13 +454,40 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         start=s.start + q.start,
         end=s.start + q.end,
         historical=bool(_HISTORICAL.search(s.text) or _HYPOTHETICAL.search(s.text)),
-        perpetrator=lemma in classes["perpetrator"],
-        detail=detail,
+        perpetrator=lemma in classes["perpetrator"] or (counts_out == "killed" and _by_police(verb)),
+        detail=detail if detail or counts_out != "killed" or not _INCLUDES_PERP.search(s.text) or (low or 0) < 2
+        else "incl. perpetrator",
         best=q.best,
         vague=q.vague,
     )
     _NOUN_OF[id(claim)] = noun.i if noun is not None else role.i
     return claim
+
+
+_POLICE = {"police", "officer", "officers", "deputy", "deputies", "trooper", "troopers", "sheriff", "swat",
+           "agent", "agents", "policeman", "policemen", "authorities", "marshal", "marshals"}
+#: "3 dead in a murder-suicide", "five dead, including the gunman": totals with the perpetrator
+_INCLUDES_PERP = re.compile(
+    r"murder[- ]suicide|including\s+the\s+(?:gunman|shooter|suspect|attacker|killer)|"
+    r"(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+the\s+dead", re.IGNORECASE)
+
+
+def _by_police(verb: "Token | None") -> bool:
+    """Killed by the police: GVA, like most coders of police shootings, records the person
+    shot by officers as the suspect, so the claim carries the perpetrator flag."""
+    if verb is None or verb.lemma_.lower() not in ("kill", "shoot", "murder", "gun"):
+        return False
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (c.lower_ in _POLICE or c.lemma_.lower() in _POLICE) \
+                and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":"):  # "Deputies: ..."
+            return True
+        if c.dep_ == "agent":
+            for pobj in c.children:
+                if pobj.dep_ == "pobj" and (pobj.lower_ in _POLICE or pobj.lemma_.lower() in _POLICE):
+                    return True
+    if verb.dep_ == "conj":
+        return _by_police(verb.head)
+    return False
 
 
 #: claim -> index of its counted noun in the parsed sentence (for summing coordinated parts)

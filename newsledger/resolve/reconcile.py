@@ -6,7 +6,9 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    negated / denied claims, historical or hypothetical mentions, and participant counts are
    left out. A perpetrator's own death ("before killing himself") is a separate claim with the
    perpetrator flag, reconciled apart (``reconcile_perpetrators``): killed counts victims,
-   as the Stanford MSA data and GVA's participant types record them.
+   as the Stanford MSA data and GVA's participant types record them. A total said to include
+   the perpetrator ("3 dead in a murder-suicide", "including the gunman") counts one fewer
+   victim; a person killed by police officers carries the perpetrator flag (the suspect).
 2. Specific figures beat vague ones: "dozens" or "some" are used only when no document gives a
    number. Hedged figures ("may have", "presumably") are used for the high bound always, and
    for low and best only when no unhedged figure exists.
@@ -29,7 +31,7 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsledger.models import Claim, Estimate, Event
 
@@ -63,8 +65,17 @@ def _perpetrator_deaths(claims: list[Claim]) -> list[Claim]:
 _CASUALTY = ("killed", "injured")
 
 
+def _victims_only(c: Claim) -> Claim:
+    """'3 dead in a murder-suicide' counts the perpetrator: victims are one fewer (rule 1)."""
+    if c.detail != "incl. perpetrator":
+        return c
+    minus = lambda v: None if v is None else max(0, v - 1)  # noqa: E731
+    return replace(c, low=minus(c.low), high=minus(c.high), best=minus(c.point))
+
+
 def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure | None:
     """One document's figure for one count, from its claims (rule 2 and 3)."""
+    doc_claims = [_victims_only(c) for c in doc_claims]
     if not doc_claims:
         return None
     specific = [c for c in doc_claims if not c.vague]
