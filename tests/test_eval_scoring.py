@@ -381,3 +381,21 @@ def test_detokenise():
     title, text = semeval_text(["A title", "First line . NEWLINE", "Second", "line ."])
     assert title == "A title"
     assert text == "First line.\n\nSecond line."
+
+
+def test_incident_figures_matches_gold_incident_to_majority_system_incident():
+    from types import SimpleNamespace as NS
+
+    from newsledger.eval.clusters import incident_figures
+
+    est = lambda best: NS(best=best)  # noqa: E731
+    incidents = [NS(id=1, killed=est(2), injured=est(0)), NS(id=2, killed=est(5), injured=est(1))]
+    gold = {"a": "g1", "b": "g1", "c": "g1", "d": "g2", "e": "g3"}
+    system = {"a": 1, "b": 1, "c": 2, "d": 2}  # e unassigned
+    fields = {"a": {"killed": 2, "injured": 1}, "b": {"killed": 2, "injured": 1}, "c": {"killed": 2},
+              "d": {"killed": 5, "injured": 1}, "e": {"killed": 1}}
+    out = incident_figures(incidents, system, gold, fields)
+    # g1 -> incident 1 (2 of 3 articles): killed 2 right, injured 0 wrong; g2 -> 2: both right;
+    # g3 has no system incident: wrong
+    assert out["killed"] == {"exact": round(2 / 3, 4), "n": 3}
+    assert out["injured"] == {"exact": 0.5, "n": 2}

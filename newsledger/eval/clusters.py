@@ -75,6 +75,7 @@ def run_clusters(path: str, out: str | None = None, limit: int | None = None, db
         if tmp is not None:
             tmp.cleanup()
     system = system_assignment(incidents, list(gold))
+    figures = incident_figures(incidents, system, gold, {d.id: r.get("gold", {}) for d, r in zip(docs, rows)})
     bp, br, bf = scoring.b_cubed(gold, system)
     cp, cr, cf = scoring.ceaf_e(gold, system)
     sys_clusters = {system.get(d, ("none", d)) for d in gold}
@@ -86,6 +87,8 @@ def run_clusters(path: str, out: str | None = None, limit: int | None = None, db
         "duplicate_ids": duplicates,
         "b3": {"p": round(bp, 4), "r": round(br, 4), "f1": round(bf, 4)},
         "ceaf_e": {"p": round(cp, 4), "r": round(cr, 4), "f1": round(cf, 4)},
+        "incident_killed": figures["killed"],
+        "incident_injured": figures["injured"],
         "seconds": round(time.perf_counter() - started, 2),
     }
     if out:
@@ -96,6 +99,37 @@ def run_clusters(path: str, out: str | None = None, limit: int | None = None, db
         )
         (outdir / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     return metrics
+
+
+def incident_figures(incidents: list, system: dict[str, Any], gold: dict[str, str],
+                     gold_fields: dict[str, dict]) -> dict[str, dict[str, Any]]:
+    """Incident-level figures: each gold incident is matched to the system incident holding
+    most of its articles (ties: the lower id), whose reconciled ``best`` is compared with the
+    gold total. A gold incident whose articles were all left unassigned counts as wrong."""
+    by_id = {i.id: i for i in incidents}
+    members: dict[str, list[str]] = {}
+    for doc_id, inc_id in gold.items():
+        members.setdefault(inc_id, []).append(doc_id)
+    out: dict[str, dict[str, Any]] = {}
+    for field in ("killed", "injured"):
+        hits = n = 0
+        for inc_id, doc_ids in members.items():
+            truth = next((gold_fields[d].get(field) for d in doc_ids if gold_fields[d].get(field) is not None), None)
+            if truth is None:
+                continue
+            n += 1
+            votes: dict[Any, int] = {}
+            for d in doc_ids:
+                if d in system:
+                    votes[system[d]] = votes.get(system[d], 0) + 1
+            if not votes:
+                continue
+            best_sys = min(votes, key=lambda k: (-votes[k], str(k)))
+            inc = by_id.get(best_sys)
+            got = getattr(inc, field).best if inc is not None else None
+            hits += int(got == truth)
+        out[field] = {"exact": round(hits / n, 4) if n else None, "n": n}
+    return out
 
 
 def print_clusters_report(metrics: dict[str, Any], file=None) -> None:
@@ -109,3 +143,10 @@ def print_clusters_report(metrics: dict[str, Any], file=None) -> None:
         [["B-cubed", *metrics["b3"].values()], ["CEAF-e", *metrics["ceaf_e"].values()]],
         file=file,
     )
+    if "incident_killed" in metrics:
+        print_table(
+            "Incident-level figures (gold incident -> system incident with most of its articles)",
+            ["figure", "exact", "n"],
+            [[k, metrics[f"incident_{k}"]["exact"], metrics[f"incident_{k}"]["n"]] for k in ("killed", "injured")],
+            file=file,
+        )
