@@ -420,7 +420,7 @@ def candidate_quantities(sentence: str) -> list[Quantity]:
 
 
 def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
-               speakers: dict[int, _Speaker]) -> Claim | None:
+               speakers: _Speakers) -> Claim | None:
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -896,25 +896,40 @@ def _phrase(tok: "Token") -> str:
     return text.replace(" 's", "'s")
 
 
-def _named_speakers(sents: list[Sentence], gated, docs) -> dict[int, _Speaker]:
-    """Cheap speaker map over all sentences: the named subject of a reporting verb."""
-    out: dict[int, _Speaker] = {}
-    say = re.compile(
-        r"(?:,|\"|”)\s*(?P<a>(?:the\s+)?(?:[A-Za-z][\w.'’-]*\s+){0,6}?[A-Za-z][\w.'’-]*)\s+(?:said|says|told|added|announced|stated|confirmed)\b"
-        r"|(?P<b>(?:[A-Z][\w.'’-]*\s+){1,5}|(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,4}(?:police|ministry|officials?|spokesman|spokeswoman|sheriff|chief|secretary|office|department))\s*(?:said|says|told|announced|confirmed)\b"
-        r"|according\s+to\s+(?P<c>[^,.;]+)",
-        re.IGNORECASE,
-    )
-    for i, s in enumerate(sents):
-        m = say.search(s.text)
-        if m:
-            name = (m.group("a") or m.group("b") or m.group("c") or "").strip()
-            if name and name.lower() not in _PRONOUNS and not name.lower().startswith(("he ", "she ", "they ")):
-                out[i] = _Speaker(name, i)
-    return out
+_SAY = re.compile(
+    r"(?:,|\"|”)\s*(?P<a>(?:the\s+)?(?:[A-Za-z][\w.'’-]*\s+){0,6}?[A-Za-z][\w.'’-]*)\s+(?:said|says|told|added|announced|stated|confirmed)\b"
+    r"|(?P<b>(?:[A-Z][\w.'’-]*\s+){1,5}|(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,4}(?:police|ministry|officials?|spokesman|spokeswoman|sheriff|chief|secretary|office|department))\s*(?:said|says|told|announced|confirmed)\b"
+    r"|according\s+to\s+(?P<c>[^,.;]+)",
+    re.IGNORECASE,
+)
+_SAY_CHEAP = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|according)\b", re.IGNORECASE)
 
 
-def _source(doc, verb: "Token | None", index: int, sents: list[Sentence], speakers: dict[int, _Speaker]) -> str | None:
+class _Speakers:
+    """The named subject of a reporting verb per sentence, computed only for the sentences a
+    pronoun source needs (the regular expression is too slow to run on every sentence)."""
+
+    def __init__(self, sents: list[Sentence]):
+        self.sents = sents
+        self.cache: dict[int, _Speaker | None] = {}
+
+    def get(self, i: int) -> _Speaker | None:
+        if i not in self.cache:
+            self.cache[i] = None
+            if 0 <= i < len(self.sents) and _SAY_CHEAP.search(self.sents[i].text):
+                m = _SAY.search(self.sents[i].text)
+                if m:
+                    name = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+                    if name and name.lower() not in _PRONOUNS and not name.lower().startswith(("he ", "she ", "they ")):
+                        self.cache[i] = _Speaker(name, i)
+        return self.cache[i]
+
+
+def _named_speakers(sents: list[Sentence], gated, docs) -> _Speakers:
+    return _Speakers(sents)
+
+
+def _source(doc, verb: "Token | None", index: int, sents: list[Sentence], speakers: _Speakers) -> str | None:
     pairs = _attribution(doc)
     if not pairs:
         return None
@@ -930,12 +945,10 @@ def _source(doc, verb: "Token | None", index: int, sents: list[Sentence], speake
     if source.lower() in _PRONOUNS:
         # the same quote's speaker named just after ("…", the defense secretary said),
         # else the last named speaker before
-        for j in (index + 1, index + 2):
-            if j in speakers:
-                return speakers[j].name
-        for j in range(index - 1, max(-1, index - 6), -1):
-            if j in speakers:
-                return speakers[j].name
+        for j in (index + 1, index + 2, *range(index - 1, max(-1, index - 6), -1)):
+            found = speakers.get(j)
+            if found is not None:
+                return found.name
     return source
 
 
