@@ -136,12 +136,12 @@ def add_report(store: Store, report: Report, policy: str = "ucdp") -> set[int]:
         store.add_document(conn, report.document)
         copies.register(store, conn, report.document)  # near-duplicates, sentence prints
         for ev in report.events:
-            since, until = cluster.window(ev)
-            rows = store.incident_rows(conn, since=since, until=until) if since else []
-            incident_id, why = cluster.choose(ev, _quick_killed(ev), rows)
+            # candidates by date window and shared names, scored with reasons (cluster.py)
+            incident_id, why, evidence = cluster.resolve(store, conn, ev, _quick_killed(ev), report.document)
             if incident_id is None:
                 incident_id = store.new_incident(conn, ev)
             store.add_event(conn, ev, incident_id, why)
+            cluster.remember(store, conn, incident_id, evidence)
             refresh_incident(store, conn, incident_id, policy)
             touched.add(incident_id)
     return touched

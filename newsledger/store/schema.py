@@ -7,7 +7,9 @@ opened by a newer newsledger upgrades itself (see ``Store.__init__``).
 Tables: documents, claims, events (one document's view of what happened), incidents (merged
 events with reconciled figures and their audit), skipped (inputs that could not be used);
 since version 2, minhash_bands and sentence_prints (copy detection, ``resolve/copies.py``)
-and ``documents.duplicate_of``.
+and ``documents.duplicate_of``; since version 3, incident_keys (clustering evidence per
+incident: the person names and lead words of its documents, ``resolve/evidence.py``) and an index on
+``documents.seq``.
 Works on SQLite (default) and PostgreSQL: only portable column types are used.
 """
 
@@ -31,7 +33,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -160,6 +162,19 @@ Index("ix_sentence_prints_print", sentence_prints.c.print)
 Index("ix_sentence_prints_document", sentence_prints.c.document_id)
 
 
+# --- version 3: clustering evidence (newsledger/resolve/cluster.py, evidence.py) -------
+incident_keys = Table(
+    "incident_keys",
+    metadata,
+    Column("incident_id", Integer, ForeignKey("incidents.id"), nullable=False),
+    Column("kind", String(8), nullable=False),  # "name": person name "first last"; "term": a lead word
+    Column("key", String(128), nullable=False),
+    UniqueConstraint("incident_id", "kind", "key", name="uq_incident_keys"),
+)
+Index("ix_incident_keys_key", incident_keys.c.kind, incident_keys.c.key)
+Index("ix_documents_seq", documents.c.seq)  # v3: max(seq) per insert without a scan
+
+
 def _initial(conn: Connection) -> None:
     metadata.create_all(conn)
 
@@ -180,8 +195,19 @@ def _copies(conn: Connection) -> None:
     next(i for i in documents.indexes if i.name == "ix_documents_duplicate_of").create(conn, checkfirst=True)
 
 
+def _cluster_keys(conn: Connection) -> None:
+    """0003: the ``incident_keys`` table and the ``documents.seq`` index; creates only what
+    is missing. Incidents stored before version 3 have no keys: they are still found by date
+    window, just not by a shared name."""
+    incident_keys.create(conn, checkfirst=True)
+    for index in incident_keys.indexes:
+        index.create(conn, checkfirst=True)
+    next(i for i in documents.indexes if i.name == "ix_documents_seq").create(conn, checkfirst=True)
+
+
 #: Named migrations, applied in order; entry N brings the schema from version N-1 to N.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_copies", _copies),
+    ("0003_cluster_keys", _cluster_keys),
 ]

@@ -70,6 +70,7 @@ class IncidentRow:
     killed_best: int | None
     injured_best: int | None
     n_documents: int
+    names: frozenset[str] = frozenset()  # person-name keys of its documents (incident_keys)
 
 
 class Store:
@@ -247,9 +248,12 @@ class Store:
         )
 
     def incident_rows(self, conn: Connection | None = None, *, since: str | None = None,
-                      until: str | None = None) -> list[IncidentRow]:
-        """Light rows for clustering, optionally within a date window (ISO strings)."""
-        q = select(s.incidents)
+                      until: str | None = None, ids: list[int] | None = None) -> list[IncidentRow]:
+        """Light rows for clustering, optionally within a date window (ISO strings) or
+        restricted to ``ids``."""
+        q = select(s.incidents).where(s.incidents.c.n_documents > 0)
+        if ids is not None:
+            q = q.where(s.incidents.c.id.in_(ids))
         if since is not None:
             q = q.where((s.incidents.c.date_start >= since) | (s.incidents.c.date_start.is_(None)))
         if until is not None:
@@ -270,6 +274,51 @@ class Store:
             )
             for r in rows
         ]
+
+    # ------------------------------------------------- clustering keys (names)
+    def incident_keys(self, conn: Connection, incident_ids: list[int], kind: str = "name") -> dict[int, set[str]]:
+        """incident id -> its keys of ``kind`` (person-name keys for "name")."""
+        out: dict[int, set[str]] = {}
+        if not incident_ids:
+            return out
+        k = s.incident_keys.c
+        for i, key in conn.execute(select(k.incident_id, k.key).where(k.kind == kind, k.incident_id.in_(incident_ids))):
+            out.setdefault(i, set()).add(key)
+        return out
+
+    def incidents_by_key(self, conn: Connection, keys: list[str], kind: str = "name") -> dict[str, set[int]]:
+        """key -> the incidents holding it (only for ``keys`` that some incident holds)."""
+        out: dict[str, set[int]] = {}
+        if not keys:
+            return out
+        k = s.incident_keys.c
+        for key, i in conn.execute(select(k.key, k.incident_id).where(k.kind == kind, k.key.in_(keys))):
+            out.setdefault(key, set()).add(i)
+        return out
+
+    def key_counts(self, conn: Connection, keys: list[str], kind: str = "term") -> dict[str, int]:
+        """key -> how many incidents hold it (document frequency over incidents)."""
+        if not keys:
+            return {}
+        k = s.incident_keys.c
+        q = select(k.key, func.count()).where(k.kind == kind, k.key.in_(keys)).group_by(k.key)
+        return {key: n for key, n in conn.execute(q)}
+
+    def incident_count(self, conn: Connection) -> int:
+        """An upper bound on the number of incidents (the largest id), cheap."""
+        return conn.execute(select(func.coalesce(func.max(s.incidents.c.id), 0))).scalar_one()
+
+    def add_incident_keys(self, conn: Connection, incident_id: int, keys: list[str], kind: str = "name",
+                          have: set[str] | frozenset[str] | None = None) -> None:
+        """Record keys for an incident (those it already holds are left alone; ``have``: the
+        keys the caller knows it holds, saving a query)."""
+        if not keys:
+            return
+        if have is None:
+            have = self.incident_keys(conn, [incident_id], kind).get(incident_id, set())
+        new = [key for key in dict.fromkeys(keys) if key not in have]
+        if new:
+            conn.execute(insert(s.incident_keys), [{"incident_id": incident_id, "kind": kind, "key": key} for key in new])
 
     def incident_ids(self) -> list[int]:
         with self.engine.connect() as conn:
