@@ -34,9 +34,7 @@ Decisions:
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -95,20 +93,10 @@ def build(split: str | None = "dev", data: Path = DEFAULT_DATA, limit: int | Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", default="dev", help="train / dev / test / all (default dev)")
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--out", type=Path, default=None, help="default bench/out/msa_<split>_docs.jsonl")
-    ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args(argv)
-    out = args.out or Path(__file__).resolve().parents[1] / "out" / f"msa_{args.split}_docs.jsonl"
-    rows = build(args.split, args.data, args.limit)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} descriptions -> {out}", file=sys.stderr)
-    return 0
+    from doc_gold import run
+
+    return run(argv, name="msa", doc=__doc__, default_data=DEFAULT_DATA, splits="train / dev / test",
+               build=build, summary=lambda rows: f"{len(rows)} descriptions")
 
 
 if __name__ == "__main__":
