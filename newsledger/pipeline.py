@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from newsledger.extract import claims as claims_mod
-from newsledger.extract import dates, events, places
+from newsledger.extract import dates, events, places, segments
 from newsledger.extract.sentences import split_sentences
 from newsledger.models import Actor, Document, Event, EventDate, Incident, Report, Skipped
 from newsledger.resolve import cluster, copies
@@ -67,23 +67,35 @@ def extract_reports(docs: list[Document]) -> list[Report]:
 
 
 def _report(doc: Document, sents, found, title_claims) -> Report:
+    """The document's events: usually one; one per segment when the article reports another
+    incident ("In a separate incident, ...": ``extract/segments.py``). Title claims go with
+    the first event."""
     for c in title_claims:
         c.start = c.end = 0  # the title is not part of the text: no offsets
-    found = title_claims + found
+    events_out = []
+    for k, seg in enumerate(segments.split_events(sents, found)):
+        spans = [(s.start, s.end) for s in seg]
+        own = [c for c in found if any(a <= c.start < b for a, b in spans)]
+        events_out.append(_event(doc, seg, (title_claims if k == 0 else []) + own, first=k == 0))
+    return Report(document=doc, events=events_out)
+
+
+def _event(doc: Document, sents, found, *, first: bool) -> Event:
+    """One event from its sentences and claims: type, date, place and actors."""
+    title = doc.title if first else None
     # The event's sentences: those holding current casualty claims, else attack words.
     focus = sorted({(s.start, s.end) for s in sents for c in found
                     if not c.historical and s.start <= c.start < s.end and c.end > 0})
     if not focus:
         focus = [(s.start, s.end) for s in sents if _ATTACK_WORDS.search(s.text)][:5]
     focus_text = [doc.text[a:b] for a, b in focus]
-    event_type, sub_type = events.classify(doc.title, focus_text or [s.text for s in sents[:5]])
-    when = dates.event_date(doc.text, doc.published, focus=focus or None, title=doc.title)
-    where = places.event_location(doc.text, title=doc.title, outlet=doc.outlet, focus=focus or None,
+    event_type, sub_type = events.classify(title, focus_text or [s.text for s in sents[:5]])
+    when = dates.event_date(doc.text, doc.published, focus=focus or None, title=title)
+    where = places.event_location(doc.text, title=title, outlet=doc.outlet, focus=focus or None,
                                   url=doc.url)
     actors = events.find_actors(focus_text or [s.text for s in sents[:5]])
-    ev = Event(document_id=doc.id, event_type=event_type, sub_type=sub_type, date=when,
-               location=where, actors=actors, claims=found)
-    return Report(document=doc, events=[ev])
+    return Event(document_id=doc.id, event_type=event_type, sub_type=sub_type, date=when,
+                 location=where, actors=actors, claims=found)
 
 
 CHUNK = 32  # documents per extraction batch (one nlp.pipe call)
@@ -138,6 +150,9 @@ def add_report(store: Store, report: Report, policy: str = "ucdp") -> set[int]:
         for ev in report.events:
             # candidates by date window and shared names, scored with reasons (cluster.py)
             incident_id, why, evidence = cluster.resolve(store, conn, ev, _quick_killed(ev), report.document)
+            if incident_id is not None and incident_id in touched:
+                # the article itself reports this as another incident ("In a separate incident")
+                incident_id, why = None, f"started: the article reports it apart from incident {incident_id}"
             if incident_id is None:
                 incident_id = store.new_incident(conn, ev)
             store.add_event(conn, ev, incident_id, why)
