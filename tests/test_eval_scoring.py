@@ -10,7 +10,16 @@ from newsledger.eval import scoring
 from newsledger.eval.acled import to_acled
 from newsledger.eval.common import arrested_estimate, detokenise, main_incident, semeval_text
 from newsledger.eval.docs import DocsScorer
-from newsledger.eval.semeval import Candidate, answer, fits, uri_place
+from newsledger.eval.semeval import (
+    Candidate,
+    answer,
+    figureless_guess,
+    fits,
+    incident_candidate,
+    name_in_text,
+    place_alternatives,
+    uri_place,
+)
 from newsledger.models import Claim, Document, Estimate, EventDate, Incident, Location
 
 # --------------------------------------------------------------------------- B-cubed / CEAF-e
@@ -370,6 +379,91 @@ def test_answers_per_subtask():
     nothing = {**q, "event_type": "job_firing"}
     assert answer(nothing, 1, cands) == {"answer_docs": []}
     assert answer(nothing, 2, cands) == {"numerical_answer": 0, "answer_docs": []}
+
+
+def test_name_in_text_wants_a_participant_not_a_word_or_an_official():
+    text = (
+        "Police said Desean Mcelveen, 19, was shot on James St. near Samuel J. Green School. "
+        "A young man was hurt. Chief Steve Conrad said the case is open. "
+        '"It is heartbreaking," said Bryan Smith, a neighbour. Contact Ryan Dunn at the desk. '
+        "Police identified Diego Hernandez-Rivera and Elliot JOHNSON as suspects."
+    )
+    assert name_in_text("first", "Desean", text)
+    assert name_in_text("last", "Mcelveen", text)
+    assert name_in_text("full_name", "Desean Mcelveen", text)
+    assert not name_in_text("last", "Young", text)  # "young" is a word, not the name
+    assert not name_in_text("first", "James", text)  # a street
+    assert not name_in_text("first", "Samuel", text)  # a school
+    assert not name_in_text("first", "Steve", text)  # an official
+    assert not name_in_text("last", "Smith", text)  # a quoted speaker
+    assert not name_in_text("first", "Ryan", text)  # the reporter
+    assert not name_in_text("last", "Hernandez", text)  # part of a double name
+    assert name_in_text("last", "Johnson", text)  # capitals after a first name
+    assert name_in_text("last", "Garcia", "James Garcia, 21, told police he was shot.")  # aged: a participant
+
+
+def test_place_alternatives():
+    alt = lambda name: place_alternatives({"city": "http://dbpedia.org/resource/" + name})  # noqa: E731
+    assert alt("Aetna_(Gary)") == [(None, "Gary")]
+    assert alt("Penile,_Louisville") == [(None, "Louisville")]
+    assert alt("Downtown_Orlando") == [(None, "Orlando")]
+    assert alt("North_Las_Vegas,_Nevada") == [("Nevada", "Las Vegas")]
+    assert alt("Washington_metropolitan_area") == [(None, "Washington")]
+    assert alt("Joliet_Township,_Will_County,_Illinois") == [("Illinois", "Joliet Township")]
+    assert alt("Georgia_(U.S._state)") == []
+    assert alt("Eudora,_Arkansas") == []
+    assert alt("New_Tampa") == []  # "New" is not stripped (New York is not York)
+    assert place_alternatives({"state": "http://dbpedia.org/resource/Ohio"}) == []
+    q = {"event_type": "injuring", "time": {"year": "2017"}, "location": {"city": "http://dbpedia.org/resource/Uptown_Oakland"}}
+    cands = [_cand(id=1, injured=1, city="Oakland", state="California", docs=["a"])]
+    assert answer(q, 2, cands) == {"numerical_answer": 1, "answer_docs": ["a"]}
+    assert not fits(q, cands[0])  # the plain definition (shared with the derived gold) is unchanged
+
+
+def test_candidate_figures_from_the_incident():
+    inc = _incident(start="2017-01-19")
+    inc.documents = [Document(id="d1", text="A man was shot in the leg on Main Street.")]
+    inc.killed, inc.injured = Estimate(), Estimate()
+    assert (incident_candidate(inc, {}).killed, incident_candidate(inc, {}).injured) == (0, 0)  # no text given
+    c = incident_candidate(inc, {"d1": inc.documents[0].text})
+    assert (c.killed, c.injured) == (0, 1)  # figureless: a harm word
+    assert figureless_guess(["He died at the hospital after being shot."]) == (1, 0)
+    assert figureless_guess(["Nothing happened."]) == (0, 0)
+    inc.perpetrators_killed = Estimate(low=1, best=1, high=1)
+    assert incident_candidate(inc, {}).killed == 1  # a shooter who killed only himself
+    inc2 = _incident(killed=1, injured=29, start="2017-01-19")
+    inc2.injured = Estimate(low=3, best=29, high=29)
+    c2 = incident_candidate(inc2, {})
+    assert (c2.injured, c2.injured_count) == (29, 3)
+    q = {"event_type": "injuring", "time": {"month": "01/2017"}, "location": {"city": "http://dbpedia.org/resource/Chicago"}}
+    c2.city, c2.state = "Chicago", "Illinois"
+    assert answer(q, 3, [c2])["numerical_answer"] == 3  # S3 sums the low figure
+    assert answer(q, 2, [c2])["numerical_answer"] == 1
+
+
+def test_answer_rules_documents_duplicates_relaxation():
+    q = {"event_type": "killing", "time": {"day": "19/01/2017"}, "location": {"city": "http://dbpedia.org/resource/Chicago"}}
+    # documents published before the day cannot report it
+    c = _cand(docs=["old", "new"], published={"old": "2017-01-10", "new": "2017-01-19"})
+    assert answer(q, 1, [c]) == {"answer_docs": ["new"]}
+    # a pub-date stand-in may be the day after the event
+    late = _cand(id=2, date="2017-01-20", date_from_text=False, docs=["x"])
+    assert answer(q, 2, [late])["numerical_answer"] == 1
+    assert not fits(q, _cand(id=2, date="2017-01-20", docs=["x"]))
+    # duplicates: same town, same figures, one undated, a day apart -> one incident
+    twin = _cand(id=3, date="2017-01-20", date_from_text=False, docs=["y"])
+    assert answer({**q, "time": {"month": "01/2017"}}, 2, [_cand(docs=["a"]), twin]) == {"numerical_answer": 1, "answer_docs": ["a", "y"]}
+    other = _cand(id=4, killed=2, docs=["z"])
+    assert answer({**q, "time": {"month": "01/2017"}}, 2, [_cand(docs=["a"]), other])["numerical_answer"] == 2
+    # relaxation: nothing fits the day, an incident 2 days later does within 3 days
+    off = _cand(id=5, date="2017-01-21", docs=["w"])
+    assert answer(q, 1, [off]) == {"answer_docs": []}
+    assert answer(q, 1, [off], relax=True) == {"answer_docs": ["w"]}
+    # then type: a killing question answered by an injuring incident
+    hurt = _cand(id=6, killed=0, injured=2, docs=["v"])
+    assert answer(q, 3, [hurt], relax=True) == {"numerical_answer": 0, "answer_docs": ["v"]}
+    # nothing near enough: still empty
+    assert answer(q, 1, [_cand(id=7, date="2017-03-01", city="Peoria", docs=["u"])], relax=True) == {"answer_docs": []}
 
 
 def test_detokenise():
