@@ -13,7 +13,8 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    number. Hedged figures ("may have", "presumably") are used for the high bound always, and
    for low and best only when no unhedged figure exists.
 3. Within one document, a running toll ("the death toll rose to 12") replaces the earlier
-   figures of that document; otherwise the document's figure is its largest, since reports
+   figures of that document, and across documents a later report's figure from the same named
+   source replaces that source's earlier ones; otherwise the document's figure is its largest, since reports
    repeat totals and their parts ("three people, including two children" is 3).
 4. Injured is also derived from "N people were shot" minus those killed in the same document,
    and that figure is used when it is larger than the injured figures stated ("five people
@@ -52,6 +53,7 @@ class _DocFigure:
     vague: bool
     claim_ids: list[int]
     rule: str
+    source: str | None = None  # who gave the figure (normalised), for superseded tolls
 
 
 def _usable(c: Claim, counts: str) -> bool:
@@ -103,7 +105,26 @@ def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure 
         vague=not specific,
         claim_ids=[c.id for c in chosen if c.id is not None],
         rule=rule,
+        source=_source_key(pick.source),
     )
+
+
+def _source_key(source: str | None) -> str | None:
+    if not source:
+        return None
+    words = [w for w in source.lower().replace("'s", "").split() if w not in ("the", "a", "an")]
+    return " ".join(words) or None
+
+
+def _drop_superseded(figures: list[_DocFigure]) -> tuple[list[_DocFigure], int]:
+    """Rule 3 across reports: a later report's figure from the same named source (the same
+    ministry, the same police department) replaces that source's earlier figures."""
+    latest: dict[str, int] = {}
+    for f in figures:
+        if f.source and not f.vague:
+            latest[f.source] = max(latest.get(f.source, -1), f.order)
+    kept = [f for f in figures if not (f.source and not f.vague and f.order < latest[f.source])]
+    return kept, len(figures) - len(kept)
 
 
 def _hedged(c: Claim) -> bool:
@@ -145,6 +166,7 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
             return Estimate(0, 0, None, f"no {counts} figure in any report while other casualty figures exist: "
                             "best 0 (none reported), high open", [])
         return Estimate(None, None, None, "no figure reported", [])
+    figures, superseded = _drop_superseded(figures)
     specific = [f for f in figures if not f.vague]
     vague_only = not specific
     pool = specific or figures
@@ -169,6 +191,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         parts.append("only vague amounts reported (documented table)")
     if any(f.hedged for f in pool) and len(firm) < len(pool):
         parts.append("hedged figures used for the high bound only")
+    if superseded:
+        parts.append(f"{superseded} earlier figure(s) superseded by a later report from the same source")
     if any(f.rule.startswith("running toll") for f in figures):
         parts.append("running toll supersedes earlier figures in the same report")
     ids = [i for f in pool for i in f.claim_ids]
