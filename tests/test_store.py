@@ -64,3 +64,73 @@ def test_documents_are_stored_once_and_runs_resume(tmp_path):
         inc = ledger.incident(ledger.incidents_of_document("d1")[0])
         assert inc.killed.best == 1
         assert inc.claims[0].id is not None and inc.claims[0].document_id == "d1"
+
+
+# ------------------------------------------------- the per-process key cache (_KeyCache)
+def _report(i: int, day: str, name: str, words: str):
+    from newsledger.models import Event, EventDate, Location, Report
+
+    loc = Location(name="Kent", admin1="Washington", country="United States", country_code="US",
+                   lat=47.38, lon=-122.23, geonames_id=5799841, precision=1, mentions=["Kent"])
+    doc = Document(id=f"k{i}", text=f"{name}, 31, was shot in Kent. {name.split()[1]} died. {words}",
+                   title=f"Shooting {i}", published=date.fromisoformat(day))
+    ev = Event(document_id=doc.id, event_type="Violence against civilians", sub_type="attack",
+               date=EventDate(day, day, "day"), location=loc)
+    return Report(doc, [ev])
+
+
+_REPORTS = [
+    ("2015-04-16", "Malijha Granger", "gangway teenager englewood porch"),
+    ("2015-04-16", "Dorian Blake", "parking lot nightclub argument"),
+    ("2015-04-17", "Malijha Granger", "gangway teenager vigil porch"),
+    ("2015-04-18", "Tavon Rucker", "nightclub parking argument bouncer"),
+    ("2015-04-18", "Dorian Blake", "nightclub lot argument funeral"),
+    ("2015-04-19", "Kesha Imani", "porch vigil englewood candles"),
+]
+
+
+def _ledger_state(store: Store) -> tuple:
+    from sqlalchemy import select
+
+    with store.engine.connect() as conn:
+        events = sorted((r.document_id, r.incident_id, r.why) for r in conn.execute(select(schema.events)))
+        keys = sorted(tuple(r) for r in conn.execute(select(schema.incident_keys)))
+    return events, keys
+
+
+def test_key_cache_is_only_a_cache_across_stores_and_rollbacks(tmp_path):
+    from newsledger.pipeline import add_report
+
+    reports = [_report(i, *r) for i, r in enumerate(_REPORTS)]
+    with Store(str(tmp_path / "one.db")) as one:  # one writer
+        for r in reports:
+            add_report(one, r)
+        expected = _ledger_state(one)
+    # two writers (as two processes or two runs) taking turns on one database: each one's
+    # cache must notice the other's documents
+    a, b = Store(str(tmp_path / "two.db")), Store(str(tmp_path / "two.db"))
+    for i, r in enumerate(reports):
+        add_report(a if i % 2 == 0 else b, r)
+    assert _ledger_state(a) == expected
+    a.close()
+    b.close()
+
+    # a transaction that fails after writing keys leaves no trace in the cache
+    with Store(str(tmp_path / "rollback.db")) as store:
+        for r in reports[:2]:
+            add_report(store, r)
+        failing = reports[2]
+        with pytest.raises(RuntimeError):
+            with store.transaction() as conn:
+                store.add_document(conn, failing.document)
+                incident = store.new_incident(conn, failing.events[0])
+                store.add_incident_keys(conn, incident, ["zzz-uncommitted"], "term")
+                assert store.key_counts(conn, ["zzz-uncommitted"], "term") == {"zzz-uncommitted": 1}
+                raise RuntimeError("killed")
+        with store.engine.connect() as conn:
+            assert store.key_counts(conn, ["zzz-uncommitted"], "term") == {}
+            assert incident not in store.incident_keys(conn, [incident], "term")
+        for r in reports[2:]:
+            add_report(store, r)
+        assert _ledger_state(store) == expected
+

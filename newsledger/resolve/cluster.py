@@ -91,12 +91,21 @@ class Evidence:
     names: set[str] = field(default_factory=set)
     name_incidents: dict[str, set[int]] = field(default_factory=dict)  # name -> incidents holding it
     terms: set[str] = field(default_factory=set)
-    row_terms: dict[int, set[str]] = field(default_factory=dict)  # incident -> its words
+    row_terms: dict[int, set[str] | frozenset[str]] = field(default_factory=dict)  # incident -> its words
     row_names: dict[int, frozenset[str]] = field(default_factory=dict)  # incident -> its names
     idf: dict[str, float] = field(default_factory=dict)
+    _norm: tuple | None = field(default=None, repr=False, compare=False)  # (terms, idf, squared norm)
 
     def rare(self, name: str) -> bool:
         return len(self.name_incidents.get(name, ())) <= RARE_NAME
+
+    def norm(self) -> float:
+        """The squared IDF norm of ``terms`` (computed once per document, not per candidate)."""
+        got = self._norm
+        if got is None or got[0] is not self.terms or got[1] is not self.idf or got[3] != len(self.terms):
+            get = self.idf.get
+            got = self._norm = (self.terms, self.idf, sum(get(t, 1.0) ** 2 for t in self.terms), len(self.terms))
+        return got[2]
 
 
 def _date_points(ev: Event, row: IncidentRow, strong: bool) -> tuple[float, str] | None:
@@ -172,7 +181,7 @@ def score(ev: Event, killed: int | None, row: IncidentRow,
         shared = sorted(set(ev_rare) & set(row_rare))
     sim = None
     if evidence is not None and evidence.terms and evidence.row_terms.get(row.id):
-        sim = _cosine(evidence.terms, evidence.row_terms[row.id], evidence.idf)
+        sim = _cosine(evidence.terms, evidence.row_terms[row.id], evidence.idf, evidence.norm())
     strong = bool(shared) or (sim is not None and sim >= STRONG_TEXT)
     for part in (_date_points(ev, row, strong), _place_points(ev.location, row.location, strong)):
         if part is None:
@@ -203,7 +212,8 @@ def score(ev: Event, killed: int | None, row: IncidentRow,
     return total, reasons
 
 
-def _cosine(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+def _cosine(a: set[str], b: set[str], idf: dict[str, float], na: float | None = None) -> float:
+    """``na``: the squared norm of ``a`` when the caller has it (``Evidence.norm``)."""
     if not a or not b:
         return 0.0
     shared = a & b
@@ -211,7 +221,8 @@ def _cosine(a: set[str], b: set[str], idf: dict[str, float]) -> float:
         return 0.0
     get = idf.get
     num = sum(get(t, 1.0) ** 2 for t in shared)
-    na = sum(get(t, 1.0) ** 2 for t in a)
+    if na is None:
+        na = sum(get(t, 1.0) ** 2 for t in a)
     nb = len(b) - len(shared) + num  # words only the incident has weigh 1
     return num / math.sqrt(na * nb)
 

@@ -85,6 +85,8 @@ _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"
 # ----------------------------------------------------------------------------- text
 def words(text: str) -> list[str]:
     """Normalised word tokens: NFKC, quotes and dashes folded, casefolded, ``\\w+``."""
+    if text.isascii():  # NFKC and the folds leave ASCII alone; casefold() is lower() on it
+        return _WORD.findall(text.lower())
     return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold())
 
 
