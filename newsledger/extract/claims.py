@@ -234,15 +234,15 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
         qs = sorted(qs + _implicit_victims(doc, qs, item.headline) + _self_deaths(s.text, qs)
                     + (_headline_victims(s.text, qs) if item.headline else []), key=lambda q: q.start)
         found = []
+        noun_of: dict[int, int] = {}  # id(claim) -> token index of its counted noun
         for q in qs:
-            claim = _claim_for(q, doc, s, i, sents, speakers)
+            claim = _claim_for(q, doc, s, i, sents, speakers, noun_of)
             if claim is not None:
                 claim.document_id = item.document_id
                 if item.published is not None and _earlier_year(s.text, item.published):
                     claim.historical = True
                 found.append(claim)
-        claims.extend(_sum_coordinated(found, doc, s.start))
-        _NOUN_OF.clear()
+        claims.extend(_sum_coordinated(found, doc, s.start, noun_of))
     if not any(c.counts == "killed" for c in claims):
         implied = _implied_death(sents, item.published)
         if implied is not None:
@@ -420,7 +420,7 @@ def candidate_quantities(sentence: str) -> list[Quantity]:
 
 
 def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
-               speakers: _Speakers) -> Claim | None:
+               speakers: _Speakers, noun_of: dict[int, int] | None = None) -> Claim | None:
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -493,7 +493,8 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         best=q.best,
         vague=q.vague,
     )
-    _NOUN_OF[id(claim)] = noun.i if noun is not None else role.i
+    if noun_of is not None:
+        noun_of[id(claim)] = noun.i if noun is not None else role.i
     return claim
 
 
@@ -523,9 +524,6 @@ def _by_police(verb: "Token | None") -> bool:
     return False
 
 
-#: claim -> index of its counted noun in the parsed sentence (for summing coordinated parts)
-_NOUN_OF: dict[int, int] = {}
-
 
 def _coordinated_people(noun: "Token") -> int:
     n = 0
@@ -535,12 +533,12 @@ def _coordinated_people(noun: "Token") -> int:
     return n
 
 
-def _sum_coordinated(claims: list[Claim], doc, offset: int) -> list[Claim]:
+def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, int]) -> list[Claim]:
     """'four Ulsterbus workers and two soldiers were killed' is 6: claims of the same kind in
     one sentence whose nouns are coordinated are summed into one more claim (the parts stay)."""
     by_noun = {}
     for c in claims:
-        i = _NOUN_OF.get(id(c))
+        i = noun_of.get(id(c))
         if i is not None and c.low is not None and not c.vague:
             by_noun[i] = c
     out = list(claims)
@@ -558,7 +556,7 @@ def _sum_coordinated(claims: list[Claim], doc, offset: int) -> list[Claim]:
         if len(group) > 1:
             group.sort(key=lambda g: g.start)
             first, last = group[0], group[-1]
-            last_noun = doc[_NOUN_OF[id(last)]]
+            last_noun = doc[noun_of[id(last)]]
             end = max(last.end - offset, last_noun.idx + len(last_noun))
             text = doc.text[first.start - offset : end]
             highs = [g.high for g in group]
