@@ -16,13 +16,12 @@ Metrics over the gold documents: B-cubed precision / recall / F1 and CEAF-e (phi
 from __future__ import annotations
 
 import json
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from newsledger.eval import scoring
-from newsledger.eval.common import main_incident, make_document, print_table, read_jsonl, write_jsonl
+from newsledger.eval.common import main_incident, make_document, open_ledger, print_table, read_jsonl, write_jsonl
 
 
 def system_assignment(incidents: list, doc_ids: list[str]) -> dict[str, Any]:
@@ -40,7 +39,6 @@ def system_assignment(incidents: list, doc_ids: list[str]) -> dict[str, Any]:
 
 
 def run_clusters(path: str, out: str | None = None, limit: int | None = None, db: str | None = None) -> dict[str, Any]:
-    from newsledger.api import Ledger
 
     rows = []
     for i, row in enumerate(read_jsonl(path)):
@@ -62,18 +60,9 @@ def run_clusters(path: str, out: str | None = None, limit: int | None = None, db
     duplicates = len(rows) - len(kept)
     rows = kept
     started = time.perf_counter()
-    tmp = None
-    if db is None:
-        tmp = tempfile.TemporaryDirectory(prefix="nl-clusters-")
-        db = f"sqlite:///{tmp.name}/ledger.db"
-    ledger = Ledger(db=db)
-    try:
+    with open_ledger(db, "nl-clusters-") as ledger:
         ledger.add_documents(docs)
         incidents = ledger.incidents()
-    finally:
-        ledger.close()
-        if tmp is not None:
-            tmp.cleanup()
     system = system_assignment(incidents, list(gold))
     figures = incident_figures(incidents, system, gold, {d.id: r.get("gold", {}) for d, r in zip(docs, rows)})
     bp, br, bf = scoring.b_cubed(gold, system)

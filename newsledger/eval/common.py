@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -199,3 +199,16 @@ def semeval_text(lines: list[str]) -> tuple[str, str]:
         parts.append(detokenise(raw))
         parts.append("\n\n" if raw.rstrip().endswith("NEWLINE") else " ")
     return title, "".join(parts).strip()
+
+
+@contextmanager
+def open_ledger(db: str | None, prefix: str) -> Iterator["Ledger"]:
+    """The ledger at ``db``, or a fresh one in a temporary directory removed afterwards."""
+    from newsledger.api import Ledger
+
+    with ExitStack() as stack:
+        if db is None:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix=prefix))
+            db = f"sqlite:///{tmp}/ledger.db"
+        ledger = stack.enter_context(Ledger(db=db))
+        yield ledger

@@ -99,7 +99,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from newsledger.eval import scoring
-from newsledger.eval.common import make_document, print_table, read_jsonl, semeval_text
+from newsledger.eval.common import make_document, open_ledger, print_table, read_jsonl, semeval_text
 from newsledger.models import Document, Incident
 
 SUBTASKS = (1, 2, 3)
@@ -667,22 +667,13 @@ def run_semeval(data: str, out: str | None = None, db: str | None = None, progre
 
     ``db``: a ledger URL/path to reuse (e.g. to answer again without re-ingesting); default a
     temporary sqlite file. Returns ``{"s1": {...}, "s2": {...}, "s3": {...}, ...}``."""
-    import tempfile
-
-    from newsledger.api import Ledger
-
     data_dir = Path(data)
     questions = load_questions(data_dir)
     if not questions:
         raise FileNotFoundError(f"no questions_s*.json in {data_dir}")
     gold = load_gold(data_dir)
     started = time.perf_counter()
-    tmp = None
-    if db is None:
-        tmp = tempfile.TemporaryDirectory(prefix="nl-semeval-")
-        db = f"sqlite:///{tmp.name}/ledger.db"
-    ledger = Ledger(db=db)
-    try:
+    with open_ledger(db, "nl-semeval-") as ledger:
         docs = load_documents(data_dir)
         texts = {d.id: d.text for d in docs}
         ingest = ledger.add_documents(docs)
@@ -690,10 +681,6 @@ def run_semeval(data: str, out: str | None = None, db: str | None = None, progre
         if progress:
             print(f"  ingested {len(docs)} documents in {t_ingest:.0f}s", file=sys.stderr)
         incidents = ledger.incidents()
-    finally:
-        ledger.close()
-        if tmp is not None:
-            tmp.cleanup()
     candidates = [incident_candidate(inc, texts) for inc in incidents]
     answers = {s: {qid: answer(q, s, candidates, near=True, relax=True) for qid, q in qs.items()} for s, qs in questions.items()}
     metrics: dict[str, Any] = {}
