@@ -666,6 +666,11 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
             out.append(c)
             if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):  # "death toll", "their lives"
                 out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "poss"))
+        elif c.dep_ == "prep" and c.lower_ == "to":  # "shot to death", "beaten to death"
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
+    for c in [t for t in out[1:] if t.dep_ in ("xcomp", "conj")]:  # "found shot to death"
+        out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                   for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         out.append(verb.head)
     if verb.dep_ in ("xcomp", "acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
