@@ -23,15 +23,17 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    ("none reported"), with an open high: coders record 0 when no report mentions any.
 5. Across documents:
    * ``ucdp``: low = the lowest credible figure, high = the highest credible figure (an open
-     "more than 200" contributes its lower bound), best = the highest firm (unhedged, exact)
-     figure: tolls rise as reports come in, and a later report that gives a smaller figure
-     usually covers only some of the victims ("community mourns man slain").
+     "more than 200" contributes its lower bound), best = the firm (unhedged, exact) figure
+     that most reports give, ties going to the higher one: corroboration is what makes a
+     figure reliable, and tolls rise as reports come in (on gva, incident-level killed exact:
+     train 0.712 -> 0.738, dev 0.728 -> 0.740 against "the highest firm figure").
    * ``acled``: best = the most conservative (lowest) credible figure; low and high as ucdp.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from newsledger.models import Claim, Estimate, Event
@@ -180,8 +182,10 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         rule = "acled: the most conservative credible figure"
     else:
         exact = [f for f in firm if f.exact] or firm
-        best = max((f.best for f in exact if f.best is not None), default=None)
-        rule = "ucdp: low = lowest credible, high = highest credible, best = highest firm figure"
+        votes = Counter(f.best for f in exact if f.best is not None)
+        best = max(votes, key=lambda v: (votes[v], v)) if votes else None
+        rule = ("ucdp: low = lowest credible, high = highest credible, best = the firm figure most "
+                "reports give (ties: the higher)")
     if high is not None and best is not None and high < best:
         high = best
     if low is not None and best is not None and low > best:
