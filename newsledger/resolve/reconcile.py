@@ -14,8 +14,10 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    for low and best only when no unhedged figure exists.
 3. Within one document, a running toll ("the death toll rose to 12") replaces the earlier
    figures of that document, and across documents a later report's figure from the same named
-   source replaces that source's earlier ones; otherwise the document's figure is its largest, since reports
-   repeat totals and their parts ("three people, including two children" is 3).
+   source replaces that source's earlier ones; otherwise the document's figure is the one it
+   repeats most, ties going to the larger, since reports repeat the total and mention parts
+   once ("three people, including two children" is 3; gva killed exact, dev 0.720 -> 0.727,
+   train 0.702 -> 0.712, against "the largest figure").
 4. Injured is also derived from "N people were shot" minus those killed in the same document,
    and that figure is used when it is larger than the injured figures stated ("five people
    were shot ... one is in critical condition"). When reports give casualty figures of one kind and none of the
@@ -92,8 +94,9 @@ def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure 
         rule = "running toll: the last toll figure in the document"
         chosen = [pick]
     else:
-        pick = max(pool, key=lambda c: (c.point or 0, c.low or 0))
-        rule = "the document's largest figure"
+        votes = Counter(c.point for c in pool)
+        pick = max(pool, key=lambda c: (votes[c.point], c.point or 0, c.low or 0))
+        rule = "the document's most repeated figure"
         chosen = pool
     high_candidates = [c.high if c.high is not None else c.low for c in doc_claims if not c.vague or not specific]
     high_candidates = [h for h in high_candidates if h is not None]
