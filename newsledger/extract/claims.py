@@ -148,7 +148,7 @@ _NONE = re.compile(
     re.IGNORECASE,
 )
 _HISTORICAL = re.compile(
-    r"\b(?:last\s+year|this\s+year|so\s+far\s+this|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|previous|"
+    r"\b(?:last\s+year|this\s+year|for\s+the\s+year|homicide\s+total|so\s+far\s+this|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|previous|"
     r"earlier\s+(?:attack|shooting|incident)|annual|a\s+year\s+ago|years?\s+ago|in\s+the\s+past|"
     r"since\s+the\s+start|since\s+January|to\s+date\s+this)\b",
     re.IGNORECASE,

@@ -187,6 +187,9 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
     # "called 911", "a single shot 223": emergency numbers and rifle calibres, unless people follow
     if digits and value in (911, 223, 308, 556, 762, 357, 380) and not _PEOPLE_AFTER.match(after):
         return True
+    # "CBS 58 -", "WSB 2": a network or station call sign with its channel number
+    if digits and re.search(r"\b[A-Z]{2,5}\s*$", before) and not _PEOPLE_AFTER.match(after):
+        return True
     # 4-digit numbers without a separator are house numbers, codes or years unless people follow
     if digits and value >= 1000 and "," not in text[start:end] and not _PEOPLE_AFTER.match(after):
         return True
@@ -210,7 +213,7 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
         return True
     # "Vic Buckner, 50;", "Jessica Lee Burgess, 19.", "Two children, 8 and 15," — ages in appositions
     if digits and value < 110 and re.search(r"(?:[A-Z][\w'’.-]+|\b(?:children|teens|teenagers|boys|girls|men|women|victims|brothers|sisters|sons|daughters))\s*,\s*(?:\d+\s*,?\s*(?:and\s+)?)*$", before) \
-            and re.match(r"\s*(?:[,;.)]|$|and\s+\d|of\b|from\b|who\b|was\b|were\b|is\b|are\b)", after):
+            and re.match(r"\s*(?:[,;.)(–—]|-\s|$|and\s+\d|of\b|from\b|who\b|was\b|were\b|is\b|are\b|all\b|both\b)", after):
         return True
     # "ages 18, 21 and 35", "both 21", "aged 16", "all 16 or younger"
     if digits and value < 110 and (re.search(r"\b(?:ages?|aged|both|all)\s+(?:\d+\s*,?\s*(?:and\s+)?)*$", before, re.I)
@@ -220,8 +223,9 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
     if digits and value < 110 and re.search(
         r"(?:\b(?:Jr|Sr|II|III|IV)\.?|\b(?:son|daughter|boy|girl|man|woman|wife|husband|brother|sister|"
         r"father|mother|teen|teenager|child|victim|suspect|gunman|shooter|friend|cousin|nephew|niece|uncle|aunt|"
-        r"grandson|granddaughter|girlfriend|boyfriend|student|officer|driver|resident))\s*,\s*$", before, re.I
-    ) and re.match(r"\s*(?:,|\)|and\b|of\b|was\b|is\b|who\b)", after):
+        r"grandson|granddaughter|girlfriend|boyfriend|student|officer|driver|resident|robber|burglar|"
+        r"passenger|neighbor|employee|customer|owner|clerk|deputy|trooper|inmate|patient)s?)\s*,\s*$", before, re.I
+    ) and re.match(r"\s*(?:,|\)|[–—]|and\b|of\b|was\b|were\b|is\b|who\b)", after):
         return True
     # "John Smith, 42, of Memphis" — an age after a name.
     if digits and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*(?:,|and\b|\))", after):
