@@ -100,3 +100,17 @@ def test_installed_entry_point_runs(tmp_path):
     assert (tmp_path / "env.db").exists()
     r = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=60)
     assert "ingest" in r.stdout and "eval" in r.stdout
+
+
+def test_two_processes_give_the_same_ledger(tmp_path):
+    """Extraction in worker processes is the same pure function: same incidents, same figures."""
+    out = {}
+    for n in (1, 2):
+        db = tmp_path / f"p{n}.db"
+        assert main(["--db", str(db), "ingest", str(SAMPLE), "--processes", str(n)]) == 0
+        path = tmp_path / f"p{n}.json"
+        main(["--db", str(db), "export", "-o", str(path)])
+        data = json.loads(path.read_text())
+        out[n] = sorted((i["date"]["start"], i["killed"]["best"], i["injured"]["best"], len(i["claims"]))
+                        for i in data["incidents"])
+    assert out[1] == out[2] and len(out[1]) >= 3
