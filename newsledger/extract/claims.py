@@ -230,6 +230,7 @@ def extract_claims_batch(items: list[ClaimInput]) -> list[list[Claim]]:
 def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) -> list[Claim]:
     speakers = _named_speakers(sents, gated, docs)
     claims: list[Claim] = []
+    by_year: set[int] = set()  # claims marked historical only because their sentence names an earlier year
     for (i, s, qs), doc in zip(gated, docs):
         qs = sorted(qs + _implicit_victims(doc, qs, item.headline) + _self_deaths(s.text, qs)
                     + (_headline_victims(s.text, qs) if item.headline else []), key=lambda q: q.start)
@@ -239,16 +240,29 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
             claim = _claim_for(q, doc, s, i, sents, speakers, noun_of)
             if claim is not None:
                 claim.document_id = item.document_id
-                if item.published is not None and _earlier_year(s.text, item.published):
+                if not claim.historical and item.published is not None and _earlier_year(s.text, item.published):
                     claim.historical = True
+                    by_year.add(id(claim))
                 found.append(claim)
         claims.extend(_sum_coordinated(found, doc, s.start, noun_of))
+    _restore_court_story(claims, by_year)
     if not any(c.counts == "killed" for c in claims):
         implied = _implied_death(sents, item.published)
         if implied is not None:
             implied.document_id = item.document_id
             claims.append(implied)
     return _dedupe(claims)
+
+
+def _restore_court_story(claims: list[Claim], by_year: set[int]) -> None:
+    """An article published years after the event (an arrest, a trial, a sentencing) dates the
+    event in an earlier year: when every specific figure of a kind was set aside only for naming
+    an earlier year, those figures are the article's subject, not history."""
+    for kind in {c.counts for c in claims}:
+        same = [c for c in claims if c.counts == kind and not c.vague]
+        if same and all(c.historical and id(c) in by_year for c in same):
+            for c in same:
+                c.historical = False
 
 
 _IMPLIED = re.compile(
