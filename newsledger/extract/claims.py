@@ -228,7 +228,7 @@ def extract_claims_batch(items: list[ClaimInput]) -> list[list[Claim]]:
 
 
 def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) -> list[Claim]:
-    speakers = _named_speakers(sents, gated, docs)
+    speakers = _Speakers(sents)
     claims: list[Claim] = []
     by_year: set[int] = set()  # claims marked historical only because their sentence names an earlier year
     for (i, s, qs), doc in zip(gated, docs):
@@ -940,10 +940,6 @@ class _Speakers:
                     if name and name.lower() not in _PRONOUNS and not name.lower().startswith(("he ", "she ", "they ")):
                         self.cache[i] = _Speaker(name, i)
         return self.cache[i]
-
-
-def _named_speakers(sents: list[Sentence], gated, docs) -> _Speakers:
-    return _Speakers(sents)
 
 
 def _source(doc, verb: "Token | None", index: int, sents: list[Sentence], speakers: _Speakers) -> str | None:

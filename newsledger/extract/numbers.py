@@ -280,9 +280,6 @@ def find_quantities(text: str) -> list[Quantity]:
         digits = num_txt[0].isdigit()
         if _context_excludes(text, m.start("n"), m.end("n"), digits, n):
             continue
-        if bound and bound.lower() in ("some", "under", "over") and not _bound_as_modifier(text, m.start()):
-            # "some 40 people" (bound) vs "over 5 days"(excluded already); "under" as preposition
-            bound = bound if bound.lower() != "under" else None
         low, high, best = _apply_bound(bound, n)
         found.append(Quantity(m.start(), m.end(), m.group(0), low, high, best, False, bound))
     return found
@@ -294,6 +291,3 @@ def _vague_head_ok(text: str, end: int) -> bool:
     return bool(re.match(r"\s+(?:were|was|have|had|are|died|of\s+(?:them|the|those|whom))\b|\s*[,.]"
                          r"|\s+(?:other\s+)?(?:people|persons|victims|men|women|children|civilians|students)\b", after))
 
-
-def _bound_as_modifier(text: str, start: int) -> bool:
-    return True

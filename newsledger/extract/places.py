@@ -268,6 +268,15 @@ _DIRECTIONS = frozenset(
 _AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 
 
+def _admin_reading(kind: str, places: list, before: str) -> tuple[str, list]:
+    """After "the province of", "X County" wording, prefer the province or county reading."""
+    if kind == "name" and _ADMIN_BEFORE.search(before):
+        admins = [p for p in places if p.feature in ("admin1", "admin2")]
+        if admins:
+            return "admin", admins + [p for p in places if p.feature == "city"]
+    return kind, places
+
+
 def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, toks, i, j):
     """Make a PlaceMention of a matched span, or None when it is a false friend."""
     after = text[e : e + 40]
@@ -344,10 +353,7 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
             return None  # "II", "CIS", "PD": initials, not places
         if kind == "name" and _CALL_SIGN.fullmatch(surface):
             return None
-        if kind == "name" and _ADMIN_BEFORE.search(before):
-            admins = [p for p in places if p.feature in ("admin1", "admin2")]
-            if admins:
-                kind, places = "admin", admins + [p for p in places if p.feature == "city"]
+        kind, places = _admin_reading(kind, places, before)
         return PlaceMention(
             s, e, surface, places, kind, state, suffix, alt_only, weak, alt_ids, state_span
         )
@@ -357,10 +363,7 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         _clean_token(t[2]).lower() in stop for t in toks[i:j]
     ):
         return None  # "East End", "West Side", "White House"
-    if kind == "name" and _ADMIN_BEFORE.search(before):
-        admins = [p for p in places if p.feature in ("admin1", "admin2")]
-        if admins:
-            kind, places = "admin", admins + [p for p in places if p.feature == "city"]
+    kind, places = _admin_reading(kind, places, before)
     return PlaceMention(
         s, e, surface, places, kind, state, suffix, alt_only, False, alt_ids, state_span
     )
