@@ -17,3 +17,33 @@ def test_later_figure_from_the_same_source_supersedes_the_earlier():
                     "killed")
     assert (est.low, est.best, est.high) == (6, 7, 7)
     assert "superseded" in est.rule
+
+
+def _claim(text: str, n: int, start: int, sentence: str):
+    from newsledger.models import Claim
+
+    return Claim(counts="killed", low=n, high=n, best=n, text=text, sentence=sentence, start=start)
+
+
+def test_victims_named_one_by_one_do_not_outvote_the_total_the_report_leads_with():
+    """'Three people were killed ... Found dead were Justin Huckeby, 25, and Shane Newland, 42 ...
+    a 22-month-old boy' (gva dev): the named victims are parts of the total."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    claims = [_claim("Three", 3, 0, "Three people were killed early Monday."),
+              _claim("Justin Huckeby", 1, 200, "Found dead were Justin Huckeby, 25."),
+              _claim("a 22-month-old boy", 1, 400, "A 22-month-old boy was killed.")]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 3
+
+
+def test_a_report_that_leads_with_one_victim_keeps_that_victim():
+    """'Teen shot to death in Melrose Park ... 17 people were killed in the suburb this year':
+    the later figure is not this incident, so the lead's single victim still counts."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    claims = [_claim("Teen", 1, 0, "Teen shot to death in Melrose Park"),
+              _claim("Julian Hernandez", 1, 50, "Julian Hernandez, 16, was killed."),
+              _claim("17", 17, 300, "17 people were killed in the suburb.")]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1
