@@ -128,7 +128,7 @@ _GATE = re.compile(
     r"\b(?:kill|dead|death|die[ds]?\b|dying|fatal|wound|injur|hurt|shot|shoot|casualt|bod(?:y|ies)|"
     r"victim|arrest|detain|custody|missing|kidnap|abduct|hostage|displac|fled|flee|evacuat|toll|"
     r"murder|slain|slay|massacre|hospital|troops|soldiers|fighters|militants|gunmen|protester|"
-    r"demonstrator|attack|people|mercenar|stabb|execut|behead|perish|lives|critical)",
+    r"demonstrator|attack|people|mercenar|stabb|execut|behead|perish|lives|critical|condition|hit\b|struck)",
     re.IGNORECASE,
 )
 # "a man", "a 25-year-old woman": an implicit count of one.
@@ -294,10 +294,11 @@ def _earlier_year(sentence: str, published: date) -> bool:
 
 
 _VICTIM_GATE = re.compile(
-    r"\b(?:kill|dead|died|dies|death|murder|slain|shot|shoot|wound|injur|hurt|stabb)", re.IGNORECASE)
+    r"\b(?:kill|dead|died|dies|death|murder|slain|shot|shoot|wound|injur|hurt|stabb|hit|struck|"
+    r"(?:critical|serious|stable|fair|grave)\s+(?:but\s+\w+\s+)?condition)", re.IGNORECASE)
 _DEATH_NOUNS = {"death", "murder", "killing", "slaying", "homicide", "body"}
 _KILL_VERBS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre", "die", "perish",
-               "dead", "shoot", "wound", "injure", "hurt", "stab", "hospitalize"}
+               "dead", "shoot", "wound", "injure", "hurt", "stab", "hospitalize", "hit", "strike", "graze"}
 _SELF_DEATH = re.compile(
     r"\b(?:(?:killed|killing|kills|shot and killed|fatally shot|fatally shooting|turned the gun on|turning the gun on)"
     r"\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|taking\s+(?:his|her)\s+own\s+life|"
@@ -363,6 +364,16 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
                 if not any(a < end and start < b for a, b in covered):
                     covered.append((start, end))
                     out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="death-of"))
+            continue
+        if _condition(t) and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"):
+            for p in t.head.head.children:
+                if p.dep_ in ("nsubj", "nsubjpass") and (_is_person(p) or p.lower_ == "another") \
+                        and p.pos_ != "PRON" and not any(c.dep_ == "nummod" for c in p.children) \
+                        and p.tag_ not in ("NNS", "NNPS"):
+                    start, end = doc[p.left_edge.i].idx, p.idx + len(p)
+                    if not any(a < end and start < b for a, b in covered):
+                        covered.append((start, end))
+                        out.append(Quantity(start, end, doc.text[start:end], 1, 1, 1, bound="condition"))
             continue
         if lemma not in _KILL_VERBS and t.lower_ not in _KILL_VERBS:
             continue
@@ -451,6 +462,10 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
                      source=_source(doc, None, index, sents, speakers),
                      start=s.start + q.start, end=s.start + q.end,
                      historical=bool(_HISTORICAL.search(s.text)))
+    if q.bound == "condition":  # "another is in critical condition": one person hurt
+        return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text, subject=q.text,
+                     source=_source(doc, None, index, sents, speakers), start=s.start + q.start,
+                     end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
     if q.bound == "self-injured":
         return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text,
                      subject="self-inflicted", start=s.start + q.start, end=s.start + q.end)
@@ -629,6 +644,8 @@ def _counted_noun(anchor: "Token", span: "Span") -> tuple["Token | None", "Token
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not t.like_num]
     if nouns and span[0].lower_ in ("a", "an", "another"):
         return nouns[-1], nouns[-1]
+    if anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.i in range(span.start, span.end):
+        anchor = anchor.head  # "between 10 and 15 people": the range hangs on its first figure
     head = anchor.head
     if anchor.dep_ in ("nummod", "quantmod", "amod", "det", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != anchor.i:
         while head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
@@ -682,6 +699,8 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
                 out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "poss"))
         elif c.dep_ == "prep" and c.lower_ == "to":  # "shot to death", "beaten to death"
             out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
+        elif c.dep_ == "prep" and c.lower_ == "in":  # "listed in critical condition": hurt
+            out.extend(p for p in c.children if p.dep_ == "pobj" and _condition(p))
     for c in [t for t in out[1:] if t.dep_ in ("xcomp", "conj")]:  # "found shot to death"
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "to"
                    for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
@@ -698,6 +717,12 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
     table = count_words()
     found: list[str] = []
     for t in tokens:
+        if _condition(t):
+            found.append("injured")
+            continue
+        if t.lower_ in ("fatal", "fatally", "lethal") and _after_non(t):
+            found.append("injured")  # "non-fatal bullet wounds", "non-life-threatening"
+            continue
         for key in (t.lower_, t.lemma_.lower()):
             if key in table:
                 if table[key] == "shot" and t.pos_ != "VERB" and key != "gunfire":
@@ -712,11 +737,34 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
     return None
 
 
+def _after_non(t: "Token") -> bool:
+    """'non-fatal', 'nonfatal', 'non fatal': the spaCy tokenizer splits the prefix off."""
+    doc = t.doc
+    prev = [doc[i].lower_ for i in range(max(0, t.i - 2), t.i)]
+    return t.lower_.startswith("non") or prev[-1:] == ["non"] or prev == ["non", "-"]
+
+
+#: "in critical condition", "listed in stable condition": the state of someone hurt
+_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "guarded", "good"}
+
+
+def _condition(t: "Token") -> bool:
+    """``t`` is 'condition' with a medical state ("critical but stable condition")."""
+    if t.lemma_.lower() != "condition" or t.pos_ != "NOUN":
+        return False
+    words = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+    words |= {cc.lower_ for c in t.children if c.dep_ == "amod" for cc in c.conjuncts}
+    return bool(words & _CONDITIONS)
+
+
 def _is_person(noun: "Token | None") -> bool:
     classes = noun_classes()
     people = classes["person"] | classes["combatant"]
     if noun is None or noun.lemma_.lower() in people or noun.lower_ in people or noun.lower_.endswith("year-old"):
         return True
+    if noun.lower_ == "old" and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "appos") \
+            and re.search(r"(?:year|month)s?\W*old$", noun.doc[noun.left_edge.i:noun.i + 1].text):
+        return True  # "wounded a six-year-old": the parser makes "old" the head
     if noun.tag_ == "NNPS":  # "Russians", "Marines"
         return True
     if noun.tag_ == "NNP":
@@ -772,6 +820,7 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
         return (_classify(nxt[:1]) if _is_person(noun) else None), nxt[0]
     # 4. the governing predicate and its completions, words on the noun and on the figure
     near: list = []
+    person = _is_person(noun)
     if verb is not None:
         near = _words_near(verb, role)
     if noun is not None:
@@ -781,6 +830,13 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
                 continue  # "a man who fatally shot seven people": the noun is the agent
             if c.dep_ == "appos" and c.like_num:
                 continue  # "people were shot -- one fatally": a part, with its own figure
+            if c.dep_ == "prep" and c.lower_ == "with":  # "two males with gunshot wounds"
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.lemma_.lower() == "wound" and any(m.lower_ in ("gunshot", "bullet") for m in p.children):
+                        return ("shot" if person else None), verb  # found wounded: some may die later
+                    near.append(p)
             if c.dep_ in ("acl", "amod", "relcl", "appos"):
                 near.append(c)
                 near.extend(cc for cc in c.children if cc.dep_ in ("conj", "xcomp", "acomp", "advmod"))
@@ -808,7 +864,7 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
         if counts is not None:
             return (counts if person else None), verb
     # 7. people who did something: participants ("250 to 300 people ... crossed the river")
-    if span[0].lower_ in ("a", "an", "another"):
+    if span[0].lower_ in ("a", "an", "another") and not any(t.like_num for t in span):
         return None, verb  # "a man who ...": a person, not a head-count
     if noun is not None and person and (
         (span[0].lower_ == "between" or any(t.lower_ in ("to", "or", "-", "–") for t in span))  # "6 to 9 people"

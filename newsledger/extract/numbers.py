@@ -91,6 +91,7 @@ _NOT_COUNT_AFTER = re.compile(
       | rounds?\b|bullets?\b|times\b|block\b|blocks\b|st\b|nd\b|rd\b|th\b|degrees?\b
       | (?:[NSEW]\.?\s|North|South|East|West|N\.|S\.|E\.|W\.)?\s*(?:[A-Z0-9][\w.']*\s+){0,3}(?:(?:Street|Avenue|Road|Boulevard|Drive|Lane|Way|Court|Place|Highway|Parkway|Circle|Terrace|Trail|block|Ave|Rd|Blvd|Ln|Ct|Hwy|Pkwy)\b|(?:St|Ave|Rd|Dr|Ln|Ct|Pl|Blvd|Hwy)\.)
       | -\d{4}\b|\)\s*\d{3}-\d{4}
+      | (?:and|or|to|&)\s+\d{1,2}\s*-?\s*(?:years?|months?)(?:\s*-?\s*old|\s+of\s+age)  # "a 16 and 17-year-old"
     )""",
     re.VERBOSE,
 )

@@ -254,7 +254,8 @@ def _injured_from_shot(ev: Event, order: int) -> _DocFigure | None:
     if not shot:
         return None
     n_shot = max((c.point or 0) for c in shot)
-    killed = [c.point or 0 for c in ev.claims if _usable(c, "killed") and not c.vague]
+    killed = [c.point or 0 for c in ev.claims if _usable(c, "killed") and not c.vague] \
+        or [c.point or 0 for c in ev.claims if _usable(c, "killed")]  # "a fatal shooting": one of them died
     k = max(killed) if killed else 0
     value = max(0, n_shot - k)
     return _DocFigure(ev.document_id, order, value, value, value, True, False, False,
