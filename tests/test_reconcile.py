@@ -47,3 +47,18 @@ def test_a_report_that_leads_with_one_victim_keeps_that_victim():
               _claim("Julian Hernandez", 1, 50, "Julian Hernandez, 16, was killed."),
               _claim("17", 17, 300, "17 people were killed in the suburb.")]
     assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1
+
+
+def test_a_vague_number_shot_does_not_beat_a_stated_injured_figure():
+    """'A Blytheville shooting killed 1 woman and injured 11 others' ... 'Overnight more than
+    a dozen victims were shot' (gva dev): shot minus killed (12) is vague; 11 stands."""
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    s1 = "A Blytheville shooting killed 1 woman and injured 11 others Saturday."
+    s2 = "Overnight more than a dozen victims were shot, resulting in at least 1 death."
+    claims = [Claim(counts="killed", low=1, high=1, best=1, text="1", sentence=s1, start=0),
+              Claim(counts="injured", low=11, high=11, best=11, text="11", sentence=s1, start=10),
+              Claim(counts="other", detail="shot", low=13, high=None, best=13, text="more than a dozen",
+                    sentence=s2, start=100, vague=True)]
+    assert reconcile([Event(document_id="d", claims=claims)], "injured").best == 11

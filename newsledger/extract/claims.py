@@ -329,18 +329,31 @@ def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
 
 _HEADLINE_VICTIM = re.compile(
     r"(?:^|\b)(?P<who>[\w-]*year-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
-    r"infant|mother|father|mom|dad|officer|deputy|student|clerk|driver|victim|person)\s+(?:\w+ly\s+)?"
-    r"(?P<verb>shot|killed|wounded|injured|stabbed|dies|dead|slain|hurt)\b",
+    r"infant|mother|father|mom|dad|officer|deputy|student|clerk|driver|victim|person|juvenile|"
+    r"son|daughter|wife|husband|girlfriend|boyfriend|hunter|trooper|guard)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>shot|killed|wounded|injured|stabbed|dies|dead|slain|hurt|critical|hospitalized|"
+    r"(?:is\s+|was\s+)?(?:in\s+)?(?:critical|serious|stable)\s+condition)\b",
     re.IGNORECASE,
 )
+#: what the headline verb counts when the parser cannot say ("Tampa toddler shot": a noun "shot")
+_HEADLINE_KIND = {"shot": "shot", "killed": "killed", "dies": "killed", "dead": "killed", "slain": "killed",
+                  "wounded": "injured", "injured": "injured", "stabbed": "injured", "hurt": "injured",
+                  "critical": "injured", "hospitalized": "injured"}
+_FATALLY = re.compile(r"^\W*(?:and\s+killed|dead\b|to\s+death|,\s*killed)|fatally\s+$", re.IGNORECASE)
 
 
 def _headline_victims(text: str, taken: list[Quantity]) -> list[Quantity]:
-    """Title patterns the parser misreads: 'Three-year-old fatally shot in Anchorage'."""
+    """Title patterns the parser misreads: 'Three-year-old fatally shot in Anchorage', 'Tampa
+    toddler shot in spray of bullets' (tagged as a noun), 'Woman critical after being shot'.
+    The bound carries what the verb counts, used when the parse gives nothing."""
     m = _HEADLINE_VICTIM.search(text)
     if not m or any(q.start < m.end("who") and m.start("who") < q.end for q in taken):
         return []
-    return [Quantity(m.start("who"), m.end("who"), m.group("who"), 1, 1, 1, bound="implicit")]
+    verb = m.group("verb").lower().split()[-1]
+    kind = _HEADLINE_KIND.get(verb, "injured")  # "... in critical condition"
+    if kind == "shot" and (_FATALLY.search(text[m.end():]) or _FATALLY.search(text[m.end("who"):m.start("verb")])):
+        kind = "killed"
+    return [Quantity(m.start("who"), m.end("who"), m.group("who"), 1, 1, 1, bound="headline-" + kind)]
 
 
 def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> list[Quantity]:
@@ -353,17 +366,21 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
     for t in doc:
         lemma = t.lemma_.lower()
         dies = False
-        if lemma in _DEATH_NOUNS and t.pos_ == "NOUN":
+        if (lemma in _DEATH_NOUNS or t.lower_ in ("shooting", "shootings")) and t.pos_ == "NOUN":
             # "the death of his son", "shooting death of 3-year-old", "murder of a teen"
             patients = [pobj for prep in t.children if prep.lower_ == "of"
                         for pobj in prep.children if pobj.dep_ == "pobj"]
             patients = [p for p in patients if _is_person(p) or p.lower_ in ("old",) and "year-old" in doc[p.left_edge.i:p.i + 1].text]
             for p in patients:
                 start, end = doc[p.left_edge.i].idx, p.idx + len(p)
-                n = 1 + sum(1 for c in p.conjuncts if c.i > p.i and _is_person(c))
+                n = 1 + sum(1 for c in p.conjuncts if c.i > p.i and _is_person(c) and not _has_figure(c))
                 if not any(a < end and start < b for a, b in covered):
                     covered.append((start, end))
-                    out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="death-of"))
+                    fatal = lemma in _DEATH_NOUNS or any(
+                        m.lower_ in ("fatal", "deadly") and not _after_non(m) for m in t.children)
+                    # "the shooting of a 7-year-old girl": shot; "the fatal shooting of ...": killed
+                    out.append(Quantity(start, end, doc.text[start:end], n, n, n,
+                                        bound="death-of" if fatal else "shooting-of"))
             continue
         if _condition(t) and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"):
             for p in t.head.head.children:
@@ -414,7 +431,7 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             start, end = doc[left].idx, doc[right].idx + len(doc[right])
             if any(a < end and start < b for a, b in covered):
                 continue
-            n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and _is_person(c))
+            n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and _is_person(c) and not _has_figure(c))
             covered.append((start, end))
             out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="implicit"))
     return out
@@ -466,6 +483,10 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text, subject=q.text,
                      source=_source(doc, None, index, sents, speakers), start=s.start + q.start,
                      end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
+    if q.bound == "shooting-of":
+        return Claim(counts="other", detail="shot", low=q.low, high=q.high, best=q.best, text=q.text,
+                     sentence=s.text, subject=q.text, source=_source(doc, None, index, sents, speakers),
+                     start=s.start + q.start, end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
     if q.bound == "self-injured":
         return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text,
                      subject="self-inflicted", start=s.start + q.start, end=s.start + q.end)
@@ -474,13 +495,16 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
                      subject="the perpetrator", source=_source(doc, None, index, sents, speakers),
                      start=s.start + q.start, end=s.start + q.end, perpetrator=True)
     anchor = _anchor(span)
-    if q.bound == "implicit":
+    if q.bound == "implicit" or (q.bound or "").startswith("headline-"):
         noun = role = anchor = span.root
         if q.text.lower().endswith("year-old"):
             noun = None  # "Three-year-old fatally shot": the age stands for the person
     else:
         noun, role = _counted_noun(anchor, span)
     counts, verb = _what_it_counts(anchor, noun, role, span)
+    if counts is None and (q.bound or "").startswith("headline-"):
+        counts = q.bound.removeprefix("headline-")
+        q = Quantity(q.start, q.end, q.text, 1, 1, 1, bound="implicit")
     if counts is None:
         return None
     if counts == "shot":
@@ -500,7 +524,7 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
             low, high = 1 + extra, 1 + extra
             q = Quantity(q.start, q.end, q.text, low, high, low, q.vague, q.bound)
     negated = _negated(verb, role, doc)
-    if q.bound in ("none", "implicit"):
+    if q.bound in ("none", "implicit") or (q.bound or "").startswith("headline-"):
         subject = q.text
         negated = False
     claim = Claim(
@@ -735,6 +759,12 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
                 return "injured"
             return pref
     return None
+
+
+def _has_figure(noun: "Token") -> bool:
+    """'three others' in 'Milner and three others': the conjunct has its own figure (counted
+    by that figure's claim), so it does not add one to the named person."""
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.children)
 
 
 def _after_non(t: "Token") -> bool:

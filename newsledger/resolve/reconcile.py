@@ -184,7 +184,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         fig = _doc_figure(usable, order, ev.document_id)
         if counts == "injured":
             shot = _injured_from_shot(ev, order)
-            if shot is not None and (fig is None or (shot.best or 0) > (fig.best or 0)):
+            if shot is not None and (fig is None or ((shot.best or 0) > (fig.best or 0)
+                                                     and (not shot.vague or fig.vague))):
                 fig = shot  # "five people were shot, one critically": injured 5, not 1
         if fig is not None:
             figures.append(fig)
@@ -253,10 +254,12 @@ def _injured_from_shot(ev: Event, order: int) -> _DocFigure | None:
     shot = [c for c in ev.claims if c.detail == "shot" and not c.negated and not c.historical and not c.perpetrator]
     if not shot:
         return None
+    vague = all(c.vague for c in shot)  # "more than a dozen victims were shot" never beats "11 injured"
+    shot = [c for c in shot if not c.vague] or shot
     n_shot = max((c.point or 0) for c in shot)
     killed = [c.point or 0 for c in ev.claims if _usable(c, "killed") and not c.vague] \
         or [c.point or 0 for c in ev.claims if _usable(c, "killed")]  # "a fatal shooting": one of them died
     k = max(killed) if killed else 0
     value = max(0, n_shot - k)
-    return _DocFigure(ev.document_id, order, value, value, value, True, False, False,
+    return _DocFigure(ev.document_id, order, value, value, value, True, False, vague,
                       [c.id for c in shot if c.id is not None], "people shot minus people killed")
