@@ -62,3 +62,22 @@ def test_a_vague_number_shot_does_not_beat_a_stated_injured_figure():
               Claim(counts="other", detail="shot", low=13, high=None, best=13, text="more than a dozen",
                     sentence=s2, start=100, vague=True)]
     assert reconcile([Event(document_id="d", claims=claims)], "injured").best == 11
+
+
+def test_a_suspect_killed_by_police_and_named_again_is_no_victim():
+    """'Suspect killed in officer-involved shooting identified ... A man was killed ... police
+    returned fire, killing Young' (gva dev): one dead person, the suspect; victims killed 0."""
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    claims = [Claim(counts="killed", low=1, high=1, best=1, text="Suspect", sentence="Suspect killed", start=0,
+                    subject="Suspect", perpetrator=True),
+              Claim(counts="killed", low=1, high=1, best=1, text="A man", sentence="A man was killed.", start=40),
+              Claim(counts="killed", low=1, high=1, best=1, text="Young", sentence="Police returned fire, killing Young.",
+                    start=90)]
+    est = reconcile([Event(document_id="d", claims=claims)], "killed")
+    assert est.best == 0
+    # a victim named beside a perpetrator who killed himself still counts
+    claims[0] = Claim(counts="killed", low=1, high=1, best=1, text="killing himself", sentence="before killing himself",
+                      start=0, subject="the perpetrator", perpetrator=True)
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1

@@ -566,8 +566,9 @@ def _by_police(verb: "Token | None") -> bool:
         return False
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.lower_ in _POLICE or c.lemma_.lower() in _POLICE) \
-                and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":"):  # "Deputies: ..."
-            return True
+                and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":") \
+                and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lemma_.lower() in ("say", "believe", "allege")):
+            return True  # not "Deputies: ..." nor "the boy who police say shot and killed a 3-year-old"
         if c.dep_ == "agent":
             for pobj in c.children:
                 if pobj.dep_ == "pobj" and (pobj.lower_ in _POLICE or pobj.lemma_.lower() in _POLICE):
@@ -737,9 +738,15 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
     return out
 
 
+_UNHURT = {"uninjured", "unharmed", "unhurt", "unscathed"}
+
+
 def _classify(tokens: Iterable["Token"]) -> str | None:
     table = count_words()
     found: list[str] = []
+    tokens = list(tokens)
+    if any(t.lower_ in _UNHURT for t in tokens):
+        return None  # "two uninjured residents": people present, not casualties
     for t in tokens:
         if _condition(t):
             found.append("injured")

@@ -9,6 +9,9 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    as the Stanford MSA data and GVA's participant types record them. A total said to include
    the perpetrator ("3 dead in a murder-suicide", "including the gunman") counts one fewer
    victim; a person killed by police officers carries the perpetrator flag (the suspect).
+   When a report says a perpetrator was killed by others and otherwise names single dead
+   people without a figure, they are taken to be that perpetrator again; a report whose only
+   deaths are perpetrators has 0 victims killed (gva dev killed exact 0.766 -> 0.778).
 2. Specific figures beat vague ones: "dozens" or "some" are used only when no document gives a
    number. Hedged figures ("may have", "presumably") are used for the high bound always, and
    for low and best only when no unhedged figure exists.
@@ -137,6 +140,16 @@ def _one_person(c: Claim) -> bool:
     return c.point == 1 and not _STATED.search(c.text)
 
 
+def _only_the_perpetrator(claims: list[Claim], usable: list[Claim]) -> bool:
+    """'Suspect killed in officer-involved shooting ... A man was killed ... police returned
+    fire, killing Young': when a report says a perpetrator was killed by others (police, a
+    homeowner) and otherwise names single dead people without any figure, those are most
+    likely that perpetrator again (rule 1: killed counts victims)."""
+    by_others = [c for c in claims if c.counts == "killed" and c.perpetrator and not c.negated
+                 and not c.historical and c.subject != "the perpetrator" and c.point == 1]
+    return bool(by_others) and bool(usable) and all(_one_person(c) for c in usable)
+
+
 def _source_key(source: str | None) -> str | None:
     if not source:
         return None
@@ -181,6 +194,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
     figures: list[_DocFigure] = []
     for order, ev in enumerate(events):
         usable = [c for c in ev.claims if _usable(c, counts)]
+        if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
+            usable = []
         fig = _doc_figure(usable, order, ev.document_id)
         if counts == "injured":
             shot = _injured_from_shot(ev, order)
@@ -191,7 +206,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
             figures.append(fig)
     if not figures:
         other = "injured" if counts == "killed" else "killed"
-        if any(_usable(c, other) or c.detail == "shot" for e in events for c in e.claims):
+        if any(_usable(c, other) or c.detail == "shot" or (c.counts == "killed" and c.perpetrator and not c.negated)
+               for e in events for c in e.claims):  # "three would-be burglars killed": no victim
             return Estimate(0, 0, None, f"no {counts} figure in any report while other casualty figures exist: "
                             "best 0 (none reported), high open", [])
         return Estimate(None, None, None, "no figure reported", [])
