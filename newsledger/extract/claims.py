@@ -431,7 +431,8 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             start, end = doc[left].idx, doc[right].idx + len(doc[right])
             if any(a < end and start < b for a, b in covered):
                 continue
-            n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and _is_person(c) and not _has_figure(c))
+            n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and _is_person(c) and not _has_figure(c)) \
+                + _kin_list(p)
             covered.append((start, end))
             out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="implicit"))
     return out
@@ -768,6 +769,27 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
     return None
 
 
+_KIN = {"wife", "husband", "son", "daughter", "sons", "daughters", "mother", "father", "brother", "sister",
+        "brothers", "sisters", "child", "children", "girlfriend", "boyfriend", "grandson", "granddaughter",
+        "grandmother", "grandfather", "stepson", "stepdaughter", "stepfather", "stepmother", "niece", "nephew",
+        "cousin", "uncle", "aunt", "fiancee", "fiance", "parents", "mom", "dad"}
+
+
+def _kin_list(noun: "Token") -> int:
+    """'killed his wife, son and daughter': the parser hangs 'son' on 'wife' as an apposition.
+    A bare kinship noun in apposition to another kinship noun is one more person (with its
+    own conjuncts); descriptive appositions ('his father, a retired teacher', 'his father
+    Vic Buckner') are not."""
+    if noun.lower_ not in _KIN:
+        return 0
+    n = 0
+    for a in noun.children:
+        if a.dep_ == "appos" and a.tag_ in ("NN", "NNS") and a.lower_ in _KIN and a.lemma_ != noun.lemma_ \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in a.children):
+            n += 1 + sum(1 for c in a.children if c.dep_ == "conj" and c.lower_ in _KIN)
+    return n
+
+
 def _has_figure(noun: "Token") -> bool:
     """'three others' in 'Milner and three others': the conjunct has its own figure (counted
     by that figure's claim), so it does not add one to the named person."""
@@ -844,6 +866,7 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             return "shot", verb
         if table.get(key) in ("killed", "injured", "casualties", "kidnapped", "missing") and key != "victim":
             return table[key], verb
+    agent = _agent(role, verb)
     # 2. the word just before: "killed more than 200", "killing 3 and wounding 5", "left 3 dead"
     before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"]
     if before and before[-1].pos_ == "VERB" and _classify(before[-1:]):
@@ -885,7 +908,7 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     ):
         # "Sixteen people were shot -- one fatally": "fatally" belongs to the other figure
         near = [t for t in near if t.lower_ != "fatally"]
-    counts = _classify(near)
+    counts = None if agent else _classify(near)
     # 5. "death toll rose to 12", "the toll stands at 5"
     if counts is None and any(t.lower_ == "toll" for t in doc[max(0, anchor.i - 8) : anchor.i]):
         counts = "killed"
@@ -895,7 +918,7 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             return None, verb  # "3 homes destroyed", "two shots killed": things, not people
         return counts, verb
     # 6. headline style without tags: the next word after the figure
-    if counts is None:
+    if counts is None and not agent:
         if nxt and _classify(nxt[:1]):
             counts = _classify(nxt[:1])
         if counts is not None:
@@ -910,6 +933,21 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     ):
         return "participants", verb
     return None, verb
+
+
+_HARM_VERBS = {"kill", "shoot", "wound", "injure", "stab", "murder", "slay", "hit", "strike"}
+
+
+def _agent(role: "Token", verb: "Token | None") -> bool:
+    """'a man shot and killed his wife': the subject of an active harm verb with an object
+    did the harm; the object is the one counted."""
+    if verb is None or role.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(v.lemma_.lower() in _HARM_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ not in ("himself", "herself", "self", "themselves")
+        and (_is_person(c) or c.lower_ in ("him", "her", "them")) for c in v.children)
+        for v in verbs)
 
 
 def _subject_text(noun: "Token", span: "Span") -> str:
