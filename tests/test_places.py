@@ -283,3 +283,101 @@ def test_county_named_elsewhere_picks_the_town_inside_it():
             "Dallas County District Attorney Michael Jackson said Friday that the man was shot.")
     loc = event_location(text)
     assert loc is not None and loc.name == "Selma" and loc.admin1 == "Alabama"
+
+
+# --- suburbs, state pins, D.C., outlets, counties, web addresses, stray small towns -----
+
+from newsledger.extract.places import _outlet_names, path_places  # noqa: E402
+
+
+def test_town_well_beyond_the_big_city_stays_itself():
+    # Lolo lies 14 km from Missoula, ~6 core radii of a 73,000-people city: a town of its own.
+    text = ("MISSOULA- Deputies and detectives with the Missoula County Sheriff's Office have been "
+            "on scene since Monday night, trying to understand the sequence of events that lead "
+            "to the death of two people shot near Lolo.")
+    loc = event_location(text, title="Two shot and killed in Lolo, suspect not yet charged - "
+                         "ABC FOX Montana Local News, Weather, Sports KTMF | KWYB")
+    assert loc is not None and loc.name == "Lolo" and loc.admin1 == "Montana"
+
+
+def test_neighbourhood_inside_the_big_city_is_the_city():
+    text = ("Two people were killed and three wounded in a shooting Sunday in Brighton Park, "
+            "Chicago police said.")
+    loc = event_location(text, title="Police: 3 dead in Brighton Park quintuple shooting",
+                         url="http://abc7chicago.com/news/x")
+    assert loc is not None and loc.name == "Chicago"
+
+
+def test_state_name_after_a_town_without_comma_pins_the_state(gazetteer):
+    text = "Three officers with the Bristol Tennessee Police Department arrived and confronted him."
+    ms = find_places(text, gazetteer)
+    assert [(m.surface, m.kind, m.state) for m in ms] == [("Bristol", "city_state", "Tennessee")]
+    body = ("BRISTOL (WATE/AP) – A man accused of shooting at passing cars told investigators he "
+            "was angry, The Tennessee Bureau of Investigation said Friday.\n\n" + text)
+    loc = event_location(body, title="TBI: Highway gunman in Bristol motivated by police shootings")
+    assert loc is not None and loc.name == "Bristol" and loc.admin1 == "Tennessee"
+
+
+def test_alternate_name_alone_brings_no_foreign_country():
+    text = ("A 10-year-old is recovering after being shot inside his York home Saturday morning, "
+            "according to the York Police Department.\n\nAnyone with information on the case is "
+            "asked to call York City Police Department at 717-846-1234.")
+    loc = event_location(text, title="10-year-old shot during family dispute at York home")
+    assert loc is not None and loc.name == "York" and loc.country_code == "US"
+
+
+def test_washington_with_dc_quadrant_is_the_city():
+    text = ("A 17-year-old boy was shot and killed Sunday night in Northeast Washington, police "
+            "said.")
+    loc = event_location(text, title="Teenage boy fatally shot in Northeast Washington",
+                         url="https://www.washingtonpost.com/local/public-safety/x")
+    assert loc is not None and loc.admin1 == "District of Columbia"
+
+
+def test_outlet_name_is_cut_at_station_words(gazetteer):
+    assert _outlet_names("| WBTV Charlotte") == "Charlotte"
+    assert _outlet_names("WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS") == "Hattiesburg, MS"
+    ms = find_places(_outlet_names("KSLA News 12 Shreveport, Louisiana News Weather & Sports"),
+                     gazetteer)
+    assert [(m.surface, m.state) for m in ms] == [("Shreveport", "Louisiana")]
+
+
+def test_county_with_a_namesake_town_is_coded_at_the_town():
+    text = "Denton County deputies said a 21-year-old man shot himself in the leg on Sunday."
+    loc = event_location(text)
+    assert loc is not None and loc.name == "Denton" and loc.admin1 == "Texas"
+    assert loc.precision == 2  # still a county-level location
+
+
+def test_bare_county_name_is_read_in_that_county():
+    text = ("MOON LAKE — A victim who escaped from a mobile home where three people were killed "
+            "early Monday also was injured, the Pasco County Sheriff's Office said.\n\n"
+            "Pasco deputies said the victims could have been targeted.")
+    loc = event_location(text)
+    assert loc is not None and loc.admin1 == "Florida"
+
+
+def test_web_address_path_is_the_last_resort():
+    def names(url):
+        return [m.surface for m in path_places(url)]
+
+    assert names("http://web.archive.org/web/2016/http://www.northwestgeorgianews.com/rome/news/"
+                 "local/copeland-street-homicide-victim-identified") == ["rome"]
+    assert names("http://www.wisn.com/article/milwaukee-police-called-to-report-of-shooting/92") \
+        == ["milwaukee"]
+    loc = event_location("Close Get email notifications on Alan Riquelmy daily!",
+                         url="http://www.northwestgeorgianews.com/rome/news/local/x")
+    assert loc is not None and loc.name == "Rome" and loc.admin1 == "Georgia"
+    # Only when the text names no place at all.
+    loc = event_location("A man was shot in Peoria, Illinois, on Monday.",
+                         url="http://www.wisn.com/article/milwaukee-police-x")
+    assert loc is not None and loc.name == "Peoria"
+
+
+def test_small_town_in_a_state_nothing_else_supports_gives_way():
+    text = ("Two teenage boys were shot Friday evening in the Roseland neighborhood on the Far "
+            "South Side. The boys were walking in the 10300 block of South Corliss when someone "
+            "opened fire, according to Chicago Police.")
+    loc = event_location(text, title="2 teenage boys shot in Roseland",
+                         url="http://abc7chicago.com/news/2-teenage-boys-shot-in-roseland/1749095/")
+    assert loc is not None and loc.admin1 == "Illinois"

@@ -24,6 +24,16 @@ How it works (rules, no spaCy, a few ms per article):
    other places or inside a county it names (``_neighbours``: "Selma" + "Dallas County");
    a candidate in a country nothing in the text points to is penalised; a first-level
    area that is mostly one city (the District of Columbia) is coded at that city.
+4. Later rules (same measure): "the Bristol Tennessee Police Department" pins the state
+   like "Bristol, Tenn."; "Washington" in a text that names D.C. (or "Northeast
+   Washington", or an AP dateline "WASHINGTON —") is the city; a headline's outlet tail is
+   cut at station words ("| WBTV Charlotte" -> Charlotte); a bare "Pasco" next to "Pasco
+   County" is read in that county's state; a county that wins is coded at its namesake
+   town ("Denton County" -> Denton, precision 2), as a province is at its capital; a big
+   city absorbs a neighbourhood near its core but not a town well beyond it
+   (``_city_radius``); a small town in a state nothing else in the text supports gives way
+   when another state is supported ("Liberty City" in a Miami story is not Texas); a text
+   with no place at all falls back on the words of its web address (``path_places``).
 
 Precision choice (documented): when the text names a province ("the eastern Deir Ezzor
 province") and the province's capital has the same name, the result is that city (its
@@ -122,6 +132,7 @@ _ADMIN_SUFFIX = re.compile(
     re.I,
 )
 _STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]*\.?\s?){1,3})")
+_STATE_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 _STREET = re.compile(
     r"^\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|"
     r"Pl|Place|Hwy|Highway|Pkwy|Parkway|Cir|Circle|Trail|Terrace|Ter|Expressway|Pike|"
@@ -296,6 +307,21 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
             if in_state:
                 places, kind, state = in_state, "city_state", st
                 state_span = m.end()
+    # "the Bristol Tennessee Police Department": a state's full name right after a town
+    # of that state, without the comma.
+    m = None if kind != "name" else _STATE_NAME_AFTER.match(after)
+    if m:
+        words = m.group(1).split()
+        for k in (2, 1):
+            st = state_names.get(" ".join(words[:k]).lower()) if len(words) >= k else None
+            if not st:
+                continue
+            in_state = [p for p in places if p.country_code == "US" and p.admin1 == st
+                        and p.feature != "admin1"]
+            if in_state and name_key(surface) != name_key(st):
+                places, kind, state = in_state, "city_state", st
+                state_span = m.start(1) + len(" ".join(words[:k]))
+            break
     # "X province", "X County" written after a name the gazetteer knows without it.
     suffix = None
     ms = _ADMIN_SUFFIX.match(after)
@@ -510,6 +536,24 @@ _HOST_SUFFIX = re.compile(
 _ARCHIVE = re.compile(r"^(?:https?:)?(?://)?(?:web\.)?archive\.org/web/\d+[a-z_]*/", re.I)
 
 
+#: Words of a station's or paper's name around its place names ("WBTV Charlotte", "FOX
+#: Carolina 21", "Phoenix Breaking News"): cut out so the place stands alone.
+_MEDIA_WORD = re.compile(
+    r"\b(?:[KW][A-Z]{2,3}(?:-?TV|\.com)?|News(?:Channel)?|Weather|Sports|Breaking|Video|"
+    r"Channel|TV|FOX|ABC|CBS|NBC|CW|Local|Headlines|Online|Radio|Live|Now|Your|Authority|"
+    r"Social|Classifieds|Closings|Traffic|Team|Action|On|Side|Eyewitness)\b\.?"
+)
+
+
+def _outlet_names(outlet: str) -> str:
+    """An outlet's name with station words, call signs, digits and joiners cut into
+    commas: "| WBTV Charlotte" -> ", Charlotte"; "WDAM-TV 7-News, Weather, Sports-
+    Hattiesburg, MS" keeps "Hattiesburg, MS"."""
+    out = _MEDIA_WORD.sub(",", outlet)
+    out = re.sub(r"[|/:&]|\d+|(?<=\w)-(?=[A-Z,])|(?<=,)-", ",", out)
+    return re.sub(r"\s*,[\s,]*", ", ", out).strip(" ,")
+
+
 def host_places(url: str | None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """US place names inside a document's web host ("www.kansascity.com" -> Kansas City,
     "pittsburgh.cbslocal.com" -> Pittsburgh, "abc7chicago.com" -> Chicago): where the
@@ -557,6 +601,42 @@ def host_places(url: str | None, gazetteer: Gazetteer | None = None) -> list[Pla
     return out
 
 
+def path_places(url: str | None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """US states and cities of 20,000+ inhabitants written in a web address's path (its
+    folders and its slug: "/rome/news/local/", "/milwaukee-police-called-to-report-...",
+    "/state-and-regional/nebraska/"), words joined as in host names; words on the place
+    stop-list ("mobile", "police") are skipped."""
+    if not url:
+        return []
+    u = _ARCHIVE.sub("", url.strip())
+    u = re.sub(r"^(?:[a-z]+:)?//", "", u, flags=re.I)
+    path = u.split("?", 1)[0].split("#", 1)[0].partition("/")[2].lower()
+    toks = [t for t in re.split(r"[^a-z]+", path) if t]
+    if not toks:
+        return []
+    gaz = gazetteer or Gazetteer.default()
+    names = gaz.squashed("US", 20000)
+    stop = _stopwords()
+    out: list[PlaceMention] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(toks):
+        for size in (3, 2, 1):
+            if i + size > len(toks):
+                continue
+            key = "".join(toks[i : i + size])
+            if len(key) < 4 or key not in names or (size == 1 and key in stop):
+                continue
+            if key not in seen:
+                seen.add(key)
+                out.append(PlaceMention(0, 0, " ".join(toks[i : i + size]), list(names[key]),
+                                        "outlet"))
+            i += size - 1
+            break
+        i += 1
+    return out
+
+
 # ---------------------------------------------------------------------------------------
 # The event's place
 
@@ -570,6 +650,13 @@ _US_CUES = re.compile(
     r"\b(?:Sheriff'?s? (?:Office|Department)|County (?:Sheriff|Jail|Coroner|Prosecutor|"
     r"Attorney)|Police Department|Interstate \d+|I-\d+|district attorney|"
     r"[Dd]eputies|GoFundMe)\b|\$\d"
+)
+
+#: The District of Columbia named: "D.C.", "DC", or a quadrant ("Southeast Washington",
+#: "NE DC", "Northwest D.C.").
+_DC = re.compile(
+    r"\bD\.\s?C\.|\bDC\b|\bDistrict of Columbia\b|"
+    r"\b(?:North|South)(?:east|west) Washington\b"
 )
 
 #: Extra weight of the dateline place (where the story was filed: usually, not always,
@@ -590,6 +677,12 @@ _T = {"focus": 2.0, "prep_strong": 1.5, "prep": 0.5, "first_para": 1.0, "pinned"
 _HOST_CTX = 2.0
 _HOST_W = 1.5
 
+
+#: A small town (below this population), in a state with no other support while another state
+#: has at least ``_STRAY_CTX``, keeps ``_STRAY_FACTOR`` of its weight.
+_HAMLET_POP = 15000
+_STRAY_CTX = 2.0
+_STRAY_FACTOR = 0.3
 
 #: A first-level area whose biggest city holds this share of its people is that city
 #: (the District of Columbia; in the US no state comes near: Alaska 0.43, Nebraska 0.33).
@@ -634,8 +727,20 @@ def event_location(
     if title:
         title = _recase_title(title, text, gaz)
     title_m = find_places(title, gaz) if title else []
-    outlet_m = find_places(outlet, gaz) if outlet else []
+    outlet_m = find_places(_outlet_names(outlet), gaz) if outlet else []
     host_m = host_places(url, gaz)
+    if _DC.search(text) or (title and _DC.search(title)) or (
+        dl and not dl.state and not dl.region and name_key(dl.city) == "washington"
+    ):
+        # "Washington" in a text that names D.C. (or its quadrants, or an AP dateline
+        # "WASHINGTON —" without a state) is the city, not the state.
+        for m in body + title_m + outlet_m + host_m:
+            if name_key(m.surface) == "washington" and m.kind != "city_state":
+                dc = [p for p in m.candidates if p.admin1 == "District of Columbia"]
+                if dc:
+                    m.candidates = dc
+
+    _county_short_names(body + title_m)
 
     # Context: countries and US states, weighted.
     ctx_cc: dict[str, float] = {}
@@ -744,6 +849,12 @@ def event_location(
             mentions.append((dm, 1.0 + _DATELINE_W, "body"))
 
     if not mentions:
+        # Nothing in the text (a paywall, an empty page): the words of the web address
+        # ("/rome/news/local/...", "milwaukee-police-called-to-...") are the last resort.
+        for m in path_places(url, gaz):
+            mentions.append((m, 1.0, "outlet"))
+            add_ctx(m, 1)
+    if not mentions:
         return None
 
     near = _neighbours(mentions)
@@ -752,6 +863,7 @@ def event_location(
     max_state = max(ctx_state.values()) if ctx_state else 0
     support_state: dict[str, float] = dict(ctx_state)
     support_cc: dict[str, float] = dict(ctx_cc)
+    own_support: dict[tuple, float] = {}  # the part of a place's state support it gave itself
     for m, w, _where in mentions:
         if len(m.candidates) == 1 or m.kind in ("city_state", "dateline"):
             best = _resolve(m, ctx_cc, ctx_state, max_state, near)
@@ -759,6 +871,9 @@ def event_location(
                 continue
             if best.country_code == "US" and best.admin1 and best.feature != "country":
                 support_state[best.admin1] = support_state.get(best.admin1, 0) + 0.5 * w
+                own_support[_pid(best)] = own_support.get(_pid(best), 0) + 0.5 * w
+            if m.alt_only and best.country_code not in ctx_cc:
+                continue  # "York City" (an alternate name of York, England): no new country
             support_cc[best.country_code or ""] = support_cc.get(best.country_code or "", 0) + 0.3 * w
     ctx_state, ctx_cc = support_state, support_cc
     max_state = max(ctx_state.values()) if ctx_state else 0
@@ -786,9 +901,29 @@ def event_location(
         if v.place.feature == "country":
             by_cc[v.place.country_code] = by_cc.get(v.place.country_code, 0) + v.weight
 
+    top2 = sorted(ctx_state.items(), key=lambda kv: -kv[1])[:2]
+    state_votes: dict[str, float] = {}
+    for v in votes.values():
+        if v.place.country_code == "US" and v.place.admin1:
+            state_votes[v.place.admin1] = state_votes.get(v.place.admin1, 0) + v.weight
+
+    def other_state(st: str | None) -> float:
+        """The strongest support of a state other than ``st``."""
+        return max((x for k, x in top2 if k != st), default=0.0)
+
     def total(v: _Vote) -> float:
         p = v.place
         t = v.weight
+        if (
+            p.country_code == "US" and p.feature == "city" and p.population < _HAMLET_POP
+            and other_state(p.admin1) >= _STRAY_CTX
+            and ctx_state.get(p.admin1 or "", 0) - own_support.get(_pid(p), 0)
+            + state_votes.get(p.admin1 or "", 0) - v.weight < 0.5
+        ):
+            # A small town in a state nothing else in the text points to, while the text points
+            # to another state: a neighbourhood or landmark of the same name ("Roxbury",
+            # "Liberty City", "Mount Washington") that the gazetteer lacks.
+            t *= _STRAY_FACTOR
         if p.feature in ("city", "admin2"):
             t += 0.5 * by_admin1.get((p.country_code, p.admin1), 0)
             t += 0.5 * ctx_state.get(p.admin1 or "", 0) if p.country_code == "US" else 0
@@ -824,14 +959,16 @@ def event_location(
         if towns:
             win = max(towns, key=total)
     if win.place.feature == "city" and win.place.lat is not None:
-        # A neighbourhood ("Anacostia", "Mott Haven") of a big city the text also names.
+        # A neighbourhood ("Anacostia", "Mott Haven") of a big city the text (or the
+        # outlet) also names: it lies near the big city's core; a town well beyond it
+        # ("Lolo" for a Missoula outlet, ``_SUBURB_RADII``) stays itself.
         bigger = [
             v for v in inside
             if v.place.feature == "city" and v is not win and v.place.lat is not None
             and v.place.admin1 == win.place.admin1
             and v.place.population >= 10 * max(win.place.population, 1000)
             and v.weight >= 1.0
-            and _km(v.place, win.place) <= 20
+            and _km(v.place, win.place) <= min(20.0, _SUBURB_RADII * _city_radius(v.place))
         ]
         if bigger:
             win = max(bigger, key=total)
@@ -842,6 +979,8 @@ def event_location(
     # A province named with its same-named capital: the capital, at precision 3.
     if place.feature in ("admin1", "admin2"):
         cap = _capital(place, votes, mentions)
+        if cap is None and place.feature == "admin2":
+            cap = _county_seat_namesake(place, gaz)
         if cap is not None:
             precision = place.precision
             place = cap
@@ -886,6 +1025,38 @@ def event_location(
     )
 
 
+_COUNTY_SURFACE = re.compile(r"^(.+?)\s+(?:County|Parish|Co\.?)$")
+
+
+def _county_short_names(mentions: list[PlaceMention]) -> None:
+    """A bare "Pasco" ("Pasco deputies") in a text that names "Pasco County" is read in
+    that county's state(s): the towns of that name there, else the county itself."""
+    counties: dict[str, list[Place]] = {}
+    for m in mentions:
+        base = None
+        if m.admin_suffix in ("county", "parish"):
+            base = m.surface
+        else:
+            mm = _COUNTY_SURFACE.match(m.surface)
+            if mm:
+                base = mm.group(1)
+        admins = [p for p in m.candidates if p.feature == "admin2" and p.country_code == "US"]
+        if base and admins:
+            counties.setdefault(name_key(base), []).extend(admins)
+    if not counties:
+        return
+    for m in mentions:
+        if m.kind != "name" or m.admin_suffix:
+            continue
+        admins = counties.get(name_key(m.surface))
+        if not admins or _COUNTY_SURFACE.match(m.surface):
+            continue
+        states = {p.admin1 for p in admins}
+        inside = [p for p in m.candidates if p.country_code == "US" and p.admin1 in states
+                  and p.feature in ("city", "admin2")]
+        m.candidates = inside or list(dict.fromkeys(admins))
+
+
 def _same_name(admin: Place, city: Place) -> bool:
     a = name_key(re.sub(r"\s+(?:province|governorate|county|district)$", "", admin.name, flags=re.I))
     return a == name_key(city.name) or admin.name == city.admin1 and bool(
@@ -909,6 +1080,23 @@ def _capital(admin: Place, votes, mentions) -> Place | None:
     return None
 
 
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|Census Area|Municipality)$")
+
+
+def _county_seat_namesake(county: Place, gaz: Gazetteer) -> Place | None:
+    """The town of a county that bears its name ("Denton County" -> Denton, Texas), coded
+    like a province at its same-named capital: the town's point, the county's precision."""
+    base = _COUNTY_WORD.sub("", county.name)
+    if base == county.name:
+        return None
+    towns = [
+        p for p, _ in gaz.lookup_key(name_key(base))
+        if p.feature == "city" and p.country_code == county.country_code
+        and p.admin1 == county.admin1 and p.admin2 == county.name and p.lat is not None
+    ]
+    return max(towns, key=lambda p: p.population) if towns else None
+
+
 def _km(a: Place, b: Place) -> float:
     r = math.radians
     h = (
@@ -916,6 +1104,23 @@ def _km(a: Place, b: Place) -> float:
         + math.cos(r(a.lat)) * math.cos(r(b.lat)) * math.sin(r(b.lon - a.lon) / 2) ** 2
     )
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+#: People per km² of a dense US city core, to estimate a city's extent from its population.
+_CITY_DENSITY = 4000.0
+
+#: A town farther than this many core radii from a big city is a town of its own (city
+#: limits reach well beyond the dense core; GVA often files inner suburbs under the big
+#: city's name, so the margin is wide).
+_SUBURB_RADII = 3.0
+
+
+def _city_radius(p: Place) -> float:
+    """Radius (km) of a disc holding the city's people at ``_CITY_DENSITY``: Missoula
+    ~2.4 km (Lolo, 14 km away, is a town of its own at 6 radii), Chicago ~14.6 km (every
+    neighbourhood within 20 km stays Chicago), Pittsburgh ~4.9 km (Wilkinsburg, 9.6 km,
+    is filed under Pittsburgh; Turtle Creek, 15 km, is not)."""
+    return math.sqrt(max(p.population, 0) / (_CITY_DENSITY * math.pi))
 
 
 def _first_para_end(text: str) -> int:
@@ -945,8 +1150,8 @@ def _neighbours(mentions) -> dict[tuple, float]:
     keys_amb = set()
     seen_keys = set()
     for m, _w, _ in mentions:
-        if m.kind == "demonym":
-            continue
+        if m.kind == "demonym" or (m.alt_only and len(m.candidates) == 1):
+            continue  # "York City" (alternate name of York, England) vouches for no "York"
         key = name_key(m.surface)
         if key in seen_keys:
             continue
