@@ -72,6 +72,11 @@ def _report(doc: Document, sents, found, title_claims) -> Report:
     the first event."""
     for c in title_claims:
         c.start = c.end = 0  # the title is not part of the text: no offsets
+    implied = claims_mod.implied_shooting(doc.text, doc.title, found + title_claims)
+    if implied is not None:
+        implied.document_id = doc.id
+        title_claims = [*title_claims, implied] if implied.end == 0 else title_claims
+        found = found if implied.end == 0 else [*found, implied]
     events_out = []
     for k, seg in enumerate(segments.split_events(sents, found)):
         spans = [(s.start, s.end) for s in seg]

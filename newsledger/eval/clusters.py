@@ -86,6 +86,7 @@ def run_clusters(path: str, out: str | None = None, limit: int | None = None, db
             outdir / "clusters.jsonl",
             ({"id": d, "gold": gold[d], "system": system.get(d), "title": r.get("title")} for d, r in zip(gold, rows)),
         )
+        write_jsonl(outdir / "incident_figures.jsonl", figures["rows"])
         (outdir / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     return metrics
 
@@ -99,7 +100,7 @@ def incident_figures(incidents: list, system: dict[str, Any], gold: dict[str, st
     members: dict[str, list[str]] = {}
     for doc_id, inc_id in gold.items():
         members.setdefault(inc_id, []).append(doc_id)
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, Any] = {"rows": []}
     for field in ("killed", "injured"):
         hits = n = 0
         for inc_id, doc_ids in members.items():
@@ -117,6 +118,9 @@ def incident_figures(incidents: list, system: dict[str, Any], gold: dict[str, st
             inc = by_id.get(best_sys)
             got = getattr(inc, field).best if inc is not None else None
             hits += int(got == truth)
+            out["rows"].append({"gold_incident": inc_id, "system_incident": best_sys, "field": field,
+                                "gold": truth, "best": got, "documents": doc_ids,
+                                "rule": getattr(getattr(inc, field), "rule", None) if inc is not None else None})
         out[field] = {"exact": round(hits / n, 4) if n else None, "n": n}
     return out
 
