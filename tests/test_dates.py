@@ -181,3 +181,84 @@ def test_holiday_far_in_the_past_is_page_chrome():
     text = "The shooting on Christmas left two dead."
     hits = [m for m in _fd(text, _d(2016, 6, 1)) if m.kind == "holiday"]
     assert hits and hits[0].date.start == "2015-12-25"
+
+
+@pytest.mark.parametrize("text,published,start", [
+    # a bare weekday naming the day after publication is the day the article was written
+    # (the page date is a day early), not six days back
+    ("LEMON GROVE (CNS) - A suspect in an East County home invasion that ended in a shootout "
+     "that left his accomplice dead and a resident wounded remained at large early Wednesday.\n\n"
+     "Two gun-wielding men entered a house in Lemon Grove shortly before 2 a.m. Tuesday and "
+     "one of the intruders shot the younger victim.", date(2017, 2, 7), "2017-02-07"),
+    # "N days after" / "the morning after": the event is N days before the date it follows
+    ("MIAMI-DADE COUNTY, Fla. - A 19-year-old man was arrested Thursday on a manslaughter "
+     "charge, a day after he accidentally shot his friend in the head at a northwest Miami-Dade "
+     "County home, police said.", date(2017, 2, 24), "2017-02-22"),
+    ("As the New Castle County Courthouse in Delaware remained partially closed Wednesday, two "
+     "days after a gunman killed two people and then himself inside its lobby, the gunman's "
+     "daughter told a local paper.", date(2013, 2, 13), "2013-02-11"),
+    # the date of a statement counts too: "said Thursday, a day after ..."
+    ("Police said Thursday, a day after a man was shot and killed outside a store, that no "
+     "arrests had been made.", date(2017, 2, 24), "2017-02-22"),
+    # "died Friday after being shot Thursday": the shooting, not the death
+    ("INDIANAPOLIS (PIX11) - A 9-month-old baby in Indiana died Thursday after he was shot in "
+     "the head by accident, WXIN reported. John Hambaugh III, 31, was cleaning his loaded "
+     "handgun on Wednesday when it went off.", date(2014, 10, 26), "2014-10-22"),
+    # "was arrested Thursday in connection with the shooting": a follow-up, not the event
+    ("MIAMI - A convicted felon was arrested Thursday in connection with a fatal shooting "
+     "outside a nightclub. The victim was inside the nightclub early on Sept. 10 when he got "
+     "into an argument with someone.", date(2016, 9, 23), "2016-09-10"),
+    # "his would-be victim" and "due to" do not make a weekday future
+    ("A 17-year-old boy committing a robbery was shot by his would-be victim Monday night, "
+     "suffering a non-life-threatening injury, Milwaukee police said.", date(2017, 2, 7),
+     "2017-02-06"),
+])
+def test_event_date_rules(text, published, start):
+    assert event_date(text, published).start == start
+
+
+def test_offset_mention():
+    text = ("Both teenagers went to school Friday, the morning after the shooting that killed "
+            "Booher.")
+    got = [m for m in find_dates(text, date(2016, 10, 5)) if m.kind == "offset"]
+    assert [(m.text, m.date.start) for m in got] == [("the morning after", "2016-09-29")]
+    # at the end of the clause it is an adverb: "the night before" is the day before
+    got = [m for m in find_dates("Police were called Tuesday after he was shot the night "
+                                 "before.", date(2017, 2, 24)) if m.kind == "offset"]
+    assert [m.date.start for m in got] == ["2017-02-20"]
+    # "three days after that" counts forward from the earlier date: not an offset we read
+    assert not [m for m in find_dates("A man was wounded there on Jan. 6 and three days after "
+                                      "that a resident was shot.", date(2017, 1, 20))
+                if m.kind == "offset"]
+
+
+def test_future_context_needs_the_preposition_next_to_the_date():
+    text = "Bullets cut through a Chicago neighborhood on Monday, killing two."
+    m = _mention(text, date(2016, 5, 18), "Monday")
+    assert m.date.start == "2016-05-16" and not m.future
+    m = _mention("He remains jailed until Monday.", date(2016, 5, 18), "Monday")
+    assert m.date.start == "2016-05-23"
+
+
+@pytest.mark.parametrize("text,published,needle,start", [
+    ("prosecutors have charged a 25-year-old man with murder for the April 16 drive-by shooting "
+     "that killed a 1-year-old girl", date(2015, 4, 30), "April 16", "2015-04-16"),
+    ("Abdulazeez was charged with driving under the influence and had faced a July 30 court "
+     "date.", date(2015, 8, 5), "July 30", "2015-07-30"),
+    ("Sam died Feb. 21,2015. Samuel Mark Kenser, son of Kelly", date(2015, 3, 5), "Feb. 21,2015",
+     "2015-02-21"),
+])
+def test_dates_next_to_lowercase_street_words(text, published, needle, start):
+    assert _mention(text, published, needle).date.start == start
+
+
+def test_capitalised_street_is_not_a_date():
+    assert not [m for m in find_dates("He lives on June 5 Drive in Dayton.", date(2016, 7, 1))
+                if m.kind == "mdy"]
+
+
+def test_holiday_after_for_is_not_a_date():
+    text = ("PINETOWN, N.C. - A 6-year-old girl was killed Tuesday after her 11-year-old cousin's "
+            "new shotgun that he got for Christmas went off.")
+    assert not [m for m in find_dates(text, date(2017, 1, 4)) if m.kind == "holiday"]
+    assert event_date(text, date(2017, 1, 4)).start == "2017-01-03"
