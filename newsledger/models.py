@@ -233,6 +233,7 @@ class Event:
     location: Location | None = None
     actors: list[Actor] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    published: date | None = None  # the document's publication date: which report is later
 
 
 @dataclass

@@ -100,7 +100,7 @@ def _event(doc: Document, sents, found, *, first: bool) -> Event:
                                   url=doc.url)
     actors = events.find_actors(focus_text or [s.text for s in sents[:5]])
     return Event(document_id=doc.id, event_type=event_type, sub_type=sub_type, date=when,
-                 location=where, actors=actors, claims=found)
+                 location=where, actors=actors, claims=found, published=doc.published)
 
 
 CHUNK = 32  # documents per extraction batch (one nlp.pipe call)

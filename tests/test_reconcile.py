@@ -81,3 +81,19 @@ def test_a_suspect_killed_by_police_and_named_again_is_no_victim():
     claims[0] = Claim(counts="killed", low=1, high=1, best=1, text="killing himself", sentence="before killing himself",
                       start=0, subject="the perpetrator", perpetrator=True)
     assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1
+
+
+def test_later_means_published_later_not_ingested_later():
+    """The ministry said 7 on 12 Feb and 5 on 9 Feb; ingested newest first, 7 still stands."""
+    from datetime import date
+
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    def ev(doc, n, day):
+        c = Claim(counts="killed", low=n, high=n, best=n, text=str(n), sentence=f"The ministry said {n} were killed.",
+                  document_id=doc, source="the ministry")
+        return Event(document_id=doc, claims=[c], published=date(2018, 2, day))
+
+    est = reconcile([ev("b", 7, 12), ev("a", 5, 9)], "killed")
+    assert est.best == 7 and "superseded" in est.rule

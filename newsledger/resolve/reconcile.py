@@ -140,6 +140,13 @@ def _one_person(c: Claim) -> bool:
     return c.point == 1 and not _STATED.search(c.text)
 
 
+def _by_publication(events: list[Event]) -> list[Event]:
+    """Reports in publication order (undated ones first, then ingest order): "later" in the
+    rules means published later, whatever order the files were ingested in."""
+    return [e for _, e in sorted(enumerate(events), key=lambda x: (x[1].published is not None,
+                                                                   x[1].published or 0, x[0]))]
+
+
 def _only_the_perpetrator(claims: list[Claim], usable: list[Claim]) -> bool:
     """'Suspect killed in officer-involved shooting ... A man was killed ... police returned
     fire, killing Young': when a report says a perpetrator was killed by others (police, a
@@ -192,7 +199,7 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
             est.rule += f"; {n} near-duplicate report(s) not counted (copies, not confirmation)"
             return est
     figures: list[_DocFigure] = []
-    for order, ev in enumerate(events):
+    for order, ev in enumerate(_by_publication(events)):
         usable = [c for c in ev.claims if _usable(c, counts)]
         if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
             usable = []
@@ -226,6 +233,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
     else:
         exact = [f for f in firm if f.exact] or firm
         votes = Counter(f.best for f in exact if f.best is not None)
+        # (measured against "ties to the most recent" and "the most recent firm figure" on gva
+        # dev incidents: killed 0.813 vs 0.810 / 0.816, injured 0.704 vs 0.689 / 0.680)
         best = max(votes, key=lambda v: (votes[v], v)) if votes else None
         rule = ("ucdp: low = lowest credible, high = highest credible, best = the firm figure most "
                 "reports give (ties: the higher)")

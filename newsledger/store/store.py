@@ -371,6 +371,7 @@ class Store:
                 date=EventDate(r["date_start"], r["date_end"], r["date_precision"], r["date_text"]),
                 location=_loc(r["location"]),
                 actors=[Actor(**a) for a in json.loads(r["actors"] or "[]")],
+                published=r["published"],
             )
             ev.claims = claims.get(r["id"], [])
             out.append(ev)
