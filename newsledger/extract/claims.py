@@ -502,6 +502,8 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
             noun = None  # "Three-year-old fatally shot": the age stands for the person
     else:
         noun, role = _counted_noun(anchor, span)
+    if _partitive_whole(anchor):
+        return None  # "Four of the seven sustained injuries": seven is the group, four the count
     counts, verb = _what_it_counts(anchor, noun, role, span)
     if counts is None and (q.bound or "").startswith("headline-"):
         counts = q.bound.removeprefix("headline-")
@@ -543,6 +545,8 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         historical=bool(_HISTORICAL.search(s.text) or _HYPOTHETICAL.search(s.text)),
         perpetrator=lemma in classes["perpetrator"] or (counts_out == "killed" and _by_police(verb)),
         detail=detail if detail or counts_out != "killed" or not _INCLUDES_PERP.search(s.text) or (low or 0) < 2
+        or (role.dep_ == "dobj" and (role.head.lemma_.lower() in _HARM_VERBS or role.head.lower_ == "gunned"))
+        # "the man gunned down four ... in a murder-suicide": his victims, not "found two dead"
         else "incl. perpetrator",
         best=q.best,
         vague=q.vague,
@@ -788,6 +792,20 @@ def _kin_list(noun: "Token") -> int:
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in a.children):
             n += 1 + sum(1 for c in a.children if c.dep_ == "conj" and c.lower_ in _KIN)
     return n
+
+
+def _partitive_whole(anchor: "Token") -> bool:
+    """'four of the seven', 'two of the 12 victims': the figure after 'of' is the whole the
+    first figure is taken from, not a count of what happened to them."""
+    whole = anchor if anchor.dep_ == "pobj" else (anchor.head if anchor.dep_ == "nummod" else None)
+    head = whole.head if whole is not None and whole.dep_ == "pobj" else None
+    # only a definite whole: "one of two people injured" counts the two
+    definite = whole is not None and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                         for c in [*whole.children, *anchor.children])
+    own_predicate = whole is not None and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                                              for c in whole.children)  # "one of the five people shot"
+    return definite and not own_predicate and head is not None and head.lower_ == "of" \
+        and head.head.like_num and head.head.i < anchor.i
 
 
 def _has_figure(noun: "Token") -> bool:
