@@ -267,8 +267,8 @@ def _restore_court_story(claims: list[Claim], by_year: set[int]) -> None:
 
 _IMPLIED = re.compile(
     r"\b(?<!non-)(?<!non)(?:fatal|deadly)\s+(?:shooting|stabbing|attack|assault|crash|incident|gunfire)|"
-    r"\b(?:homicide|murder)\s+(?:of|victim|investigation|case|suspect|charges?)\b|"
-    r"\bcharged\s+with\s+(?:first-degree\s+|second-degree\s+|capital\s+)?murder\b",
+    r"\b(?<!attempted\s)(?:homicide|murder)\s+(?:of|victim|investigation|case|suspect|charges?)\b|"
+    r"\bcharged\s+with\s+(?:first-degree\s+|second-degree\s+|capital\s+)?murder\b(?!\s+attempt)",
     re.IGNORECASE,
 )
 
@@ -598,8 +598,9 @@ def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, i
     by_noun = {}
     for c in claims:
         i = noun_of.get(id(c))
-        if i is not None and c.low is not None and not c.vague:
-            by_noun[i] = c
+        if i is not None and c.low is not None and not c.vague \
+                and not (c.low > 1 and c.text.lower().startswith(("a ", "an ", "another "))):
+            by_noun[i] = c  # ("a girl" counted with "and a boy" already holds both)
     out = list(claims)
     seen: set[int] = set()
     for i, c in by_noun.items():

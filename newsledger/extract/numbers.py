@@ -97,7 +97,7 @@ _NOT_COUNT_AFTER = re.compile(
 )
 # Units in any case ("4 Days After", "9 YEAR OLD"): durations, ages, distances.
 _UNIT_AFTER = re.compile(
-    r"\s*(?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|yards?|"
+    r"\s*(?:-|\s)?(?:years?|yrs?|yo|y/o|y\.o\.|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|yards?|"
     r"rounds?|shots|times|percent|dollars?)\b(?!\s+(?:people|persons))",
     re.IGNORECASE,
 )
