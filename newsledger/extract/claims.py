@@ -730,6 +730,8 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
                 out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "poss"))
         elif c.dep_ == "prep" and c.lower_ == "to":  # "shot to death", "beaten to death"
             out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
+        elif c.dep_ == "prep" and c.lower_ in ("from", "with"):  # "bleeding from gunshot wounds"
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "wound")
         elif c.dep_ == "prep" and c.lower_ == "in":  # "listed in critical condition": hurt
             out.extend(p for p in c.children if p.dep_ == "pobj" and _condition(p))
     for c in [t for t in out[1:] if t.dep_ in ("xcomp", "conj")]:  # "found shot to death"
@@ -756,6 +758,9 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
     for t in tokens:
         if _condition(t):
             found.append("injured")
+            continue
+        if t.lemma_.lower() == "wound" and any(m.lower_ in ("gunshot", "bullet") for m in t.children):
+            found.append("shot")  # "bleeding from gunshot wounds": shot, some may die
             continue
         if t.lower_ in ("fatal", "fatally", "lethal") and _after_non(t):
             found.append("injured")  # "non-fatal bullet wounds", "non-life-threatening"

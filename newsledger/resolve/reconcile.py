@@ -22,7 +22,8 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    once ("three people, including two children" is 3; gva killed exact, dev 0.720 -> 0.727,
    train 0.702 -> 0.712, against "the largest figure"). When a report leads with a stated
    figure, single victims it later names ("a 22-month-old boy", "Smith") do not vote: they
-   are parts of that figure (killed exact, dev 0.730 -> 0.735, train 0.714 -> 0.721).
+   are parts of that figure (killed exact, dev 0.730 -> 0.735, train 0.714 -> 0.721; doing
+   the same for injured whatever the report leads with: dev +2 articles, train -2, not kept).
 4. Injured is also derived from "N people were shot" minus those killed in the same document,
    and that figure is used when it is larger than the injured figures stated ("five people
    were shot ... one is in critical condition"). When reports give casualty figures of one kind and none of the
