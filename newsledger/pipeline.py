@@ -72,7 +72,7 @@ def _report(doc: Document, sents, found, title_claims) -> Report:
     the first event."""
     for c in title_claims:
         c.start = c.end = 0  # the title is not part of the text: no offsets
-    implied = claims_mod.implied_shooting(doc.text, doc.title, found + title_claims)
+    implied = claims_mod.implied_casualty(doc.text, doc.title, found + title_claims)
     if implied is not None:
         implied.document_id = doc.id
         title_claims = [*title_claims, implied] if implied.end == 0 else title_claims

@@ -929,16 +929,17 @@ def test_claims_in_sentence(case: dict) -> None:
 
 def test_a_shooting_without_figures_or_deaths_implies_one_shot_none_killed() -> None:
     """gva dev 'Duncan police investigate shooting, teen in custody': no figure anywhere."""
-    from newsledger.extract.claims import implied_shooting
+    from newsledger.extract.claims import implied_casualty
 
     title = "Duncan police investigate shooting, teen in custody - FOX Carolina 21"
     text = ("Dispatch said officers are responding to a shooting in Duncan. Duncan Police Chief C.E. Long "
             "said the victim is alive. Police say the victim told them that he was accidentally shot in "
             "the face with a .22 revolver.")
-    c = implied_shooting(text, title, [])
+    c = implied_casualty(text, title, [])
     assert c is not None and (c.counts, c.detail, c.low, c.high, c.vague) == ("other", "shot", 1, None, True)
     ev = Event(document_id="d", claims=[c])
     assert (reconcile([ev], "killed").best, reconcile([ev], "injured").best) == (0, 1)
-    # a death named anywhere, or a stated figure, implies nothing
-    assert implied_shooting(text + " He later died at the hospital.", title, []) is None
-    assert implied_shooting(text, title, [Claim(counts="injured", low=2, high=2, text="two", sentence="")]) is None
+    # a death named without a figure implies one killed; a stated figure implies nothing
+    died = implied_casualty(text + " He later died at the hospital.", title, [])
+    assert died is not None and (died.counts, died.low, died.high, died.vague) == ("killed", 1, None, True)
+    assert implied_casualty(text, title, [Claim(counts="injured", low=2, high=2, text="two", sentence="")]) is None

@@ -1141,23 +1141,27 @@ _DEATH_WORDS = re.compile(
     r"passed\s+away|deceased|bod(?:y|ies)|manslaughter)", re.IGNORECASE)
 
 
-def implied_shooting(text: str, title: str | None, claims: list[Claim]) -> Claim | None:
-    """A report of a shooting that gives no casualty figure and names no death ('Police
-    investigate shooting, teen in custody ... the victim is alive'; paywalled pages that keep
-    only a title such as 'Shooting reported in Fort Myers') implies at least one person shot
-    and no one killed: a vague shot claim [1, open), so any stated figure wins over it (GVA
-    dev: killed exact 0.781 -> 0.799, injured 0.646 -> 0.659; train 0.753 -> 0.775 and
-    0.662 -> 0.679; no article lost)."""
+def implied_casualty(text: str, title: str | None, claims: list[Claim]) -> Claim | None:
+    """A report that gives no casualty figure at all still says something: naming a death
+    ('Teen charged in Hawkinsville 17-year-old's shooting death', an obituary) implies at
+    least one killed; naming only a shooting or wounding ('Police investigate shooting, teen
+    in custody ... the victim is alive'; paywalled pages that keep only 'Shooting reported in
+    Fort Myers') implies at least one person shot and no one killed. Either is a vague claim
+    [1, open), so any stated figure wins over it. GVA dev, shootings: killed exact 0.781 ->
+    0.799, injured 0.646 -> 0.659 (train 0.753 -> 0.775, 0.662 -> 0.679); deaths: see
+    docs/BENCHMARKS.md."""
     if any(c.counts in ("killed", "injured") or c.detail in ("shot", "casualties") for c in claims):
         return None
     whole = f"{title or ''}\n{text}"
-    m = _HARM_WORDS.search(whole)
-    if m is None or _DEATH_WORDS.search(whole):
+    death = _DEATH_WORDS.search(whole)
+    m = death or _HARM_WORDS.search(whole)
+    if m is None:
         return None
     in_title = title is not None and m.start() < len(title)
     where = m.start() - (len(title) + 1 if title is not None else 0)
     start = 0 if in_title else where
     sentence = title if in_title else text[max(0, where - 80): where + 80]
-    return Claim(counts="other", detail="shot", low=1, high=None, best=1, text=m.group(0), sentence=sentence,
-                 subject="implied: a shooting with no death named", start=start,
-                 end=0 if in_title else where + len(m.group(0)), vague=True)
+    kind = dict(counts="killed", detail="implied", subject="implied: a death named without a figure") if death \
+        else dict(counts="other", detail="shot", subject="implied: a shooting with no death named")
+    return Claim(low=1, high=None, best=1, text=m.group(0), sentence=sentence, start=start,
+                 end=0 if in_title else where + len(m.group(0)), vague=True, **kind)
