@@ -97,3 +97,18 @@ def test_later_means_published_later_not_ingested_later():
 
     est = reconcile([ev("b", 7, 12), ev("a", 5, 9)], "killed")
     assert est.best == 7 and "superseded" in est.rule
+
+
+def test_a_tie_between_reports_goes_to_the_figure_more_claims_repeat():
+    """Two reports, one figure each (1 vs 2): the report that repeats its 1 in three
+    sentences outweighs the single mention of 2; with equal support the higher wins."""
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    def c(n, start):
+        return Claim(counts="killed", low=n, high=n, best=n, text=str(n), sentence=f"{n} killed.", start=start)
+
+    a = Event(document_id="a", claims=[c(1, 0), c(1, 50), c(1, 90)])
+    b = Event(document_id="b", claims=[c(2, 0)])
+    assert reconcile([a, b], "killed").best == 1
+    assert reconcile([Event(document_id="a", claims=[c(1, 0)]), b], "killed").best == 2
