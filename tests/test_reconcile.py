@@ -112,3 +112,17 @@ def test_a_tie_between_reports_goes_to_the_figure_more_claims_repeat():
     b = Event(document_id="b", claims=[c(2, 0)])
     assert reconcile([a, b], "killed").best == 1
     assert reconcile([Event(document_id="a", claims=[c(1, 0)]), b], "killed").best == 2
+
+
+def test_a_report_whose_only_dead_are_attackers_says_no_victim_was_killed():
+    """'Homeowner's son shoots, kills three would-be burglars' (gva dev): killed 0 as a figure,
+    with its own rule; the three are perpetrators_killed."""
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile, reconcile_perpetrators
+
+    c = Claim(counts="killed", low=3, high=3, best=3, text="three", subject="would-be burglars",
+              sentence="Homeowner's son shoots, kills three would-be burglars", perpetrator=True)
+    ev = Event(document_id="d", claims=[c])
+    est = reconcile([ev], "killed")
+    assert (est.best, est.rule.startswith("ucdp")) == (0, True)
+    assert reconcile_perpetrators([ev]).best == 3

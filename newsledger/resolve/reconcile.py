@@ -152,13 +152,17 @@ def _by_publication(events: list[Event]) -> list[Event]:
                                                                    x[1].published or 0, x[0]))]
 
 
+def _perpetrators_killed_by_others(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.counts == "killed" and c.perpetrator and not c.negated
+            and not c.historical and c.subject != "the perpetrator"]
+
+
 def _only_the_perpetrator(claims: list[Claim], usable: list[Claim]) -> bool:
     """'Suspect killed in officer-involved shooting ... A man was killed ... police returned
     fire, killing Young': when a report says a perpetrator was killed by others (police, a
     homeowner) and otherwise names single dead people without any figure, those are most
     likely that perpetrator again (rule 1: killed counts victims)."""
-    by_others = [c for c in claims if c.counts == "killed" and c.perpetrator and not c.negated
-                 and not c.historical and c.subject != "the perpetrator" and c.point == 1]
+    by_others = [c for c in _perpetrators_killed_by_others(claims) if c.point == 1]
     return bool(by_others) and bool(usable) and all(_one_person(c) for c in usable)
 
 
@@ -209,6 +213,12 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
             usable = []
         fig = _doc_figure(usable, order, ev.document_id)
+        if fig is None and counts == "killed" and _perpetrators_killed_by_others(ev.claims):
+            # "Homeowner's son shoots, kills three would-be burglars": the dead were the
+            # attackers, so this report's victims killed is 0, a figure like any other
+            fig = _DocFigure(ev.document_id, order, 0, 0, 0, True, False, False,
+                             [c.id for c in _perpetrators_killed_by_others(ev.claims) if c.id is not None],
+                             "only perpetrators killed (by police or those attacked)")
         if counts == "injured":
             shot = _injured_from_shot(ev, order)
             if shot is not None and (fig is None or ((shot.best or 0) > (fig.best or 0)
