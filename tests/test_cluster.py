@@ -94,3 +94,16 @@ def test_incremental_candidates_by_name(tmp_path):
     assert store.incident_of_document("a") == [incident]
     assert "named in both: Malijha Granger" in store.incident(incident).why[1]
     store.close()
+
+
+def test_the_same_small_town_weighs_more_than_the_same_big_city():
+    """Wagoner, Oklahoma (about 8,000 people) against Chicago: same day, same place, same type
+    and unrelated wording (gva dev: two reports of one home invasion) join only in the town."""
+    from newsledger.extract.gazetteer import Gazetteer
+
+    town = next(p for p in Gazetteer.default().lookup("Wagoner") if p.admin1 == "Oklahoma" and p.feature != "admin2")
+    wagoner = _loc("Wagoner", town.lat, town.lon, town.geonames_id, admin1="Oklahoma")
+    pts_town, why_town = cluster._place_points(wagoner, wagoner, strong=False)
+    pts_city, why_city = cluster._place_points(CHICAGO, CHICAGO, strong=False)
+    assert (pts_town, pts_city) == (3, 2)
+    assert "small town" in why_town and "small town" not in why_city

@@ -11,7 +11,9 @@ one. Evidence, each with a stated weight (every contribution is written into the
   out; published within 3 days after it +1, later 0;
   both unknown: published within 1 day +1, within 3 days 0, later: ruled out unless they
   share a rare name;
-* place: same GeoNames id or ≤ 10 km +2, ≤ 50 km +1, ≤ 100 km 0; the same place name written
+* place: the same town of fewer than 50,000 people +3 (two shootings there on the same days
+  are rare; gva dev B³ F1 0.9426 -> 0.9438, train 0.9144 -> 0.9151, precision unchanged);
+  same GeoNames id or ≤ 10 km +2, ≤ 50 km +1, ≤ 100 km 0; the same place name written
   in both (resolved differently) +2; a province against a place in it +1; > 100 km, another
   province or another country rules it out, unless they share a rare name (then −2); no
   place on either side 0;
@@ -35,6 +37,7 @@ the store; adding documents never reprocesses the ledger.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -49,6 +52,7 @@ NAME_FIRST, NAME_MORE, NAME_CAP = 3, 1, 5
 STRONG_TEXT = 0.4  # a text similarity this high lets a date or place disagreement be scored, not ruled out
 TYPE_DIFF = 0
 TEXT_POINTS = ((0.35, 2), (0.2, 1), (0.1, -1), (0.0, -2))  # (cosine at least, points)
+SMALL_TOWN, SMALL_TOWN_POP = 3, 50_000  # the same town of fewer people than this: +3
 
 
 def _day(value: str | None) -> date | None:
@@ -136,11 +140,23 @@ def _date_points(ev: Event, row: IncidentRow, strong: bool) -> tuple[float, str]
     return pts, f"undated, published {max(late, 0)} day(s) after the dated side (+{pts})"
 
 
+@lru_cache(maxsize=8192)
+def _small_town(name: str, geonames_id: int) -> bool:
+    """A town of fewer than ``SMALL_TOWN_POP`` people: two shootings there on the same days are
+    rare, unlike in a big city, so the same town is stronger evidence."""
+    from newsledger.extract.gazetteer import Gazetteer
+
+    pops = [p.population for p in Gazetteer.default().lookup(name) if p.geonames_id == geonames_id]
+    return bool(pops) and 0 < pops[0] < SMALL_TOWN_POP
+
+
 def _place_points(a: Location | None, b: Location | None, strong: bool) -> tuple[float, str] | None:
     if a is None or b is None:
         return 0, ""
     written = {m.lower() for m in a.mentions} & {m.lower() for m in b.mentions}
     if a.geonames_id and a.geonames_id == b.geonames_id:
+        if a.precision == 1 and _small_town(a.name, a.geonames_id):
+            return SMALL_TOWN, f"same small town {a.name} (+{SMALL_TOWN})"
         return 2, f"same place {a.name} (+2)"
     if written:
         return 2, f"same place name written in both: {sorted(written)[0]} (+2)"
