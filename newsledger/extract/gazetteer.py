@@ -97,6 +97,8 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def fold(text: str) -> str:
     """Strip diacritics and unify punctuation; keeps case."""
+    if text.isascii() and "`" not in text:  # NFKD leaves ASCII alone; "`" is the one ASCII fold
+        return text
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 

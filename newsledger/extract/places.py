@@ -174,9 +174,15 @@ def _split_run(run: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group(0)) for m in re.finditer(r"\S+", run)]
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_SAINT_ABBR = re.compile(r"(?:St|Ft|Mt|Ste)\.")
+_SAINT_ABBR_END = re.compile(r"\b(?:St|Ft|Mt|Ste)\.$")
+_POSSESSIVE_OR_DOT_END = re.compile(r"['’]s?$|\.$")
+
+
 def _clean_token(tok: str) -> str:
-    tok = re.sub(r"['’]s?$", "", tok)
-    return tok.rstrip(".") if not re.fullmatch(r"(?:St|Ft|Mt|Ste)\.", tok) else tok
+    tok = _POSSESSIVE_END.sub("", tok)
+    return tok.rstrip(".") if not _SAINT_ABBR.fullmatch(tok) else tok
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -193,22 +199,23 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     for run in _RUN.finditer(text):
         toks = [t for t in _split_run(run.group(0), run.start()) if t[0] >= skip_until]
         n = len(toks)
+        low = [_clean_token(t[2]).lower() for t in toks]  # each token cleaned once per run
         i = 0
         while i < n:
             matched = False
+            if low[i] in _FUNCTION or low[i] in _LEAD_WORDS:
+                i += 1  # no span starts with it
+                continue
             for j in range(min(n, i + 6), i, -1):
                 s, e = toks[i][0], toks[j - 1][1]
-                words = [_clean_token(t[2]) for t in toks[i:j]]
-                if words[0].lower() in _FUNCTION or words[-1].lower() in _FUNCTION:
-                    continue
-                if words[0].lower() in _LEAD_WORDS:
+                if low[j - 1] in _FUNCTION:
                     continue
                 # "Moscow's" keeps its span without the possessive.
                 surface = text[s:e]
                 if _CONTRACTION.search(surface):
                     continue
-                m_pos = re.search(r"['’]s?$|\.$", surface)
-                if m_pos and not re.search(r"\b(?:St|Ft|Mt|Ste)\.$", surface):
+                m_pos = _POSSESSIVE_OR_DOT_END.search(surface)
+                if m_pos and not _SAINT_ABBR_END.search(surface):
                     if not (m_pos.group(0) == "." and _is_state_abbr(surface, abbr)):
                         surface = surface[: m_pos.start()]
                         e = s + len(surface)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that end with a period but rarely end a sentence.
 _ABBREV = {
@@ -50,7 +51,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; offsets index into ``text``."""
+    """Split ``text`` into sentences; offsets index into ``text``.
+
+    The pipeline, the date finder and the copy detector all split the same document: the
+    last few results are kept (``_split``), each caller gets its own list."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=128)
+def _split(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     start = 0
     n = len(text)
@@ -62,14 +71,16 @@ def split_sentences(text: str) -> list[Sentence]:
             if "\n" not in nxt:
                 continue
         # A boundary must be followed by something that can start a sentence.
-        rest = text[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(["):
+        k = end
+        while k < n and text[k].isspace():
+            k += 1
+        if k < n and not (text[k].isupper() or text[k].isdigit() or text[k] in "\"'“‘(["):
             if "\n" not in text[m.start() : end + 1]:
                 continue
         _add(out, text, start, end)
         start = end
     _add(out, text, start, n)
-    return out
+    return tuple(out)
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -107,21 +107,37 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 # --------------------------------------------------------------------------- minhash
-@lru_cache(maxsize=1)
-def _permutations():
-    from datasketch import MinHash
+# datasketch's ``MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", hashfunc=zlib.crc32)``
+# computed here in a few numpy lines with the same values (tests/test_copies.py compares them):
+# importing datasketch pulls in scipy, a third of a second per process.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", hashfunc=zlib.crc32).permutations
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations: odd ``a`` and any ``b`` mod 2^32, from
+    ``RandomState(SEED)``."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def signature(shingle_set: Iterable[str]) -> np.ndarray:
-    """MinHash signature (``NUM_PERM`` uint32 values) of a shingle set. Deterministic."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", permutations=_permutations(),
-                hashfunc=zlib.crc32)
-    m.update_batch([s.encode("utf-8") for s in shingle_set])
-    return np.asarray(m.hashvalues, dtype=np.uint32)
+    """MinHash signature (``NUM_PERM`` uint32 values) of a shingle set. Deterministic: CRC-32
+    of each shingle, the MurmurHash3 32-bit finaliser, then ``a * h + b`` mod 2^32 per
+    permutation, the minimum over shingles (2^32 - 1 for an empty set)."""
+    hv = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingle_set), dtype=np.uint32)
+    if not len(hv):
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = (hv ^ (hv >> s3)).reshape(-1, 1)
+    a, b = _permutations()
+    return (hv * a + b).min(axis=0)
 
 
 def estimate(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
