@@ -614,7 +614,12 @@ def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, i
         if i in seen:
             continue
         group = [c]
-        for conj in doc[i].conjuncts:
+        head = doc[i]
+        # "killing three teenaged employees, one 50-year-old employee": the parser hangs the
+        # second counted part on the first as an apposition
+        parts = [a for a in head.children if a.dep_ == "appos" and _has_figure(a) and _has_figure(head)
+                 and a.lemma_ == head.lemma_]
+        for conj in [*head.conjuncts, *parts]:
             other = by_noun.get(conj.i)
             if other is not None and other.counts == c.counts and other.detail == c.detail:
                 group.append(other)

@@ -213,12 +213,6 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
             usable = []
         fig = _doc_figure(usable, order, ev.document_id)
-        if fig is None and counts == "killed" and _perpetrators_killed_by_others(ev.claims):
-            # "Homeowner's son shoots, kills three would-be burglars": the dead were the
-            # attackers, so this report's victims killed is 0, a figure like any other
-            fig = _DocFigure(ev.document_id, order, 0, 0, 0, True, False, False,
-                             [c.id for c in _perpetrators_killed_by_others(ev.claims) if c.id is not None],
-                             "only perpetrators killed (by police or those attacked)")
         if counts == "injured":
             shot = _injured_from_shot(ev, order)
             if shot is not None and (fig is None or ((shot.best or 0) > (fig.best or 0)
