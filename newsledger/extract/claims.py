@@ -424,11 +424,13 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
         if t.dep_ == "ROOT" and t.tag_ == "VBN" and not patients:  # "Teen Accidentally Shot and Killed"
             patients = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         for p in patients:
-            if p.pos_ == "PRON" or p.tag_ in ("NNS", "NNPS", "DT", "PRP", "WP", "EX") or any(c.dep_ == "nummod" for c in p.children):
+            another = p.lower_ == "another" and p.dep_ in ("dobj", "nsubjpass")  # "... and wounding another"
+            if not another and (p.pos_ == "PRON" or p.tag_ in ("NNS", "NNPS", "DT", "PRP", "WP", "EX")
+                                or any(c.dep_ == "nummod" for c in p.children)):
                 continue
             # whoever dies or is found dead is a person ("Hunter found dead"); a thing can be
             # "killed" or "shot" ("K-9 killed"), so those need a person noun or a name
-            is_person = _is_person(p) or (dies and p.pos_ == "NOUN" and p.tag_ == "NN")
+            is_person = another or _is_person(p) or (dies and p.pos_ == "NOUN" and p.tag_ == "NN")
             if not is_person:
                 continue
             left = p.left_edge.i
