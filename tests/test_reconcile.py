@@ -128,3 +128,20 @@ def test_a_report_whose_only_dead_are_attackers_gives_no_victim_killed_with_an_o
     # ("Man killed home intruder but also brother, housemate")
     assert (est.best, est.high) == (0, None)
     assert reconcile_perpetrators([ev]).best == 3
+
+
+def test_a_reprint_that_updates_the_toll_is_kept():
+    """A wire copy republished with 'the death toll rose to 5' is an update, not a copy: it is
+    kept, while a reprint with the same figure is still left out (no confirmation)."""
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    def ev(doc, n, sentence):
+        return Event(document_id=doc, claims=[Claim(counts="killed", low=n, high=n, best=n, text=str(n),
+                                                    sentence=sentence, document_id=doc)])
+
+    a = ev("a", 3, "Three people were killed.")
+    same = ev("b", 3, "Three people were killed.")
+    update = ev("c", 5, "The death toll rose to 5.")
+    est = reconcile([a, same, update], "killed", duplicates={"b", "c"})
+    assert est.best in (3, 5) and est.high == 5 and "1 near-duplicate" in est.rule

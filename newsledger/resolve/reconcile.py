@@ -145,6 +145,12 @@ def _one_person(c: Claim) -> bool:
     return c.point == 1 and not _STATED.search(c.text)
 
 
+def _quick_best(ev: Event, counts: str) -> int | None:
+    """One report's own figure for ``counts`` (rule 3), or None."""
+    fig = _doc_figure([c for c in ev.claims if _usable(c, counts)], 0, ev.document_id)
+    return None if fig is None else fig.best
+
+
 def _by_publication(events: list[Event]) -> list[Event]:
     """Reports in publication order (undated ones first, then ingest order): "later" in the
     rules means published later, whatever order the files were ingested in."""
@@ -197,14 +203,20 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
     """The incident's estimate for ``counts`` ("killed" or "injured") from its events.
 
     ``duplicates``: ids of documents that are near-duplicates of another document of the same
-    incident (``resolve/copies.py``); their events are left out: a reprint is no confirmation."""
+    incident (``resolve/copies.py``); their events are left out: a reprint is no confirmation,
+    unless it states a figure no other report gives (an updated toll: incident-level killed
+    exact, gva train 0.823 -> 0.825, dev unchanged)."""
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
     if duplicates:  # copies
         kept = [e for e in events if e.document_id not in duplicates]
+        # a reprint that states another figure is an update ("the toll rose to 5"), not a copy
+        said = {_quick_best(e, counts) for e in kept}
+        kept += [e for e in events if e.document_id in duplicates
+                 and _quick_best(e, counts) is not None and _quick_best(e, counts) not in said]
         if kept and len(kept) < len(events):
             est = reconcile(kept, counts, policy)
-            n = len({e.document_id for e in events if e.document_id in duplicates})
+            n = len({e.document_id for e in events} - {e.document_id for e in kept})
             est.rule += f"; {n} near-duplicate report(s) not counted (copies, not confirmation)"
             return est
     figures: list[_DocFigure] = []
