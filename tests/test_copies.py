@@ -161,10 +161,14 @@ def test_reconcile_ignores_duplicates_only_with_their_original():
         return Event(document_id=doc, claims=[Claim("killed", n, n, str(n), f"{n} people were killed.",
                                                     document_id=doc, id=hash(doc) % 1000)])
 
-    evs = [ev("orig", 1), ev("copy", 2)]
-    assert reconcile(evs, "killed").best == 2
+    # a copy repeating the original's figure is no confirmation: left out
+    evs = [ev("orig", 1), ev("copy", 1), ev("other", 2)]
+    assert reconcile(evs, "killed").best == 1
     est = reconcile(evs, "killed", duplicates={"copy"})
-    assert (est.low, est.best, est.high) == (1, 1, 1) and "near-duplicate" in est.rule
+    assert (est.low, est.best, est.high) == (1, 2, 2) and "1 near-duplicate" in est.rule
+    # a copy stating a figure no other report gives is an update: kept
+    est = reconcile([ev("orig", 1), ev("copy", 2)], "killed", duplicates={"copy"})
+    assert (est.low, est.high) == (1, 2) and "near-duplicate" not in est.rule
     # all events duplicates (should not happen): nothing is dropped
     assert reconcile([ev("copy", 2)], "killed", duplicates={"copy"}).best == 2
 
