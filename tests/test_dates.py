@@ -147,8 +147,14 @@ def test_seed_event_date():
     # a dateline anchors relative dates when the metadata date is missing
     ("Posted: Friday, January 31, 2014 10:21 AM EST\n\nThe shooting happened Wednesday night.",
      None, "2014-01-29", "day"),
-    # nothing in the text: the publication date as a default, precision unknown
+    # nothing about the event on the page (paywall, sign-in form): the day before
+    # publication as a default, precision unknown
     ("Close Get email notifications daily! Your notification has been saved.",
+     date(2015, 2, 28), "2015-02-27", "unknown"),
+    ("Subscribe now for unlimited access. Already a subscriber? Sign in to continue reading.",
+     date(2016, 5, 2), "2016-05-01", "unknown"),
+    # the event is on the page but undated: the publication date as a default
+    ("A man was shot in the leg outside a convenience store, police said.",
      date(2015, 2, 28), "2015-02-28", "unknown"),
     ("Close Get email notifications daily! Your notification has been saved.", None, None,
      "unknown"),
@@ -250,6 +256,46 @@ def test_future_context_needs_the_preposition_next_to_the_date():
 ])
 def test_dates_next_to_lowercase_street_words(text, published, needle, start):
     assert _mention(text, published, needle).date.start == start
+
+
+def test_year_less_date_after_future_words_is_the_coming_one():
+    # "due in court November 3rd" in an October article: next month, not last year
+    m = _mention("Court records show Anderson is due in court November 3rd.", date(2014, 10, 14),
+                 "November 3rd")
+    assert m.date.start == "2014-11-03" and m.future
+    m = _mention("He will be sentenced Jan. 9 in federal court.", date(2014, 10, 14), "Jan. 9")
+    assert m.date.start == "2015-01-09" and m.future
+    # without a future word a year-less date is in the past
+    m = _mention("Anderson was shot November 3rd.", date(2014, 10, 14), "November 3rd")
+    assert m.date.start == "2013-11-03"
+
+
+def test_year_less_date_takes_the_year_written_in_full_elsewhere():
+    # an article two years on: "Mar. 13" is the "March 13, 2013" of the next paragraph
+    text = ("Two teens were shot and killed by unknown suspects at Libby Lake Park in Oceanside "
+            "on Mar. 13. Charges have been dismissed against a teenager accused in the case. "
+            "The two teens were gunned down in the Oceanside park on March 13, 2013.")
+    m = _mention(text, date(2014, 6, 13), "Mar. 13")
+    assert m.date.start == "2013-03-13"
+    assert event_date(text, date(2014, 6, 13)).start == "2013-03-13"
+
+
+def test_earlier_incident_named_for_context_loses():
+    # "the second such incident this month. On Feb. 6, ...": an earlier shooting
+    text = ("The Toledo man charged with accidentally shooting his 3-year-old daughter Saturday "
+            "is legally blind, court records show. Police were called to the Prouty Avenue "
+            "duplex on a report of a person shot about 1:45 p.m. Saturday. "
+            "Young Kaylee's shooting was the second such "
+            "incident this month. On Feb. 6, Marquise Hudson, Jr., 2, was shot in an apparent "
+            "gang-related shooting.")
+    assert event_date(text, date(2015, 2, 23)).start == "2015-02-21"
+
+
+def test_possessive_weekday_naming_the_event():
+    # "Friday's shooting": the weekday names the event itself, it is not a report date
+    text = "'You just get there,' injured officer Matt Pearce says in aftermath of Friday's shooting"
+    ed = event_date(text, date(2016, 9, 15), title="Fort Worth man fatally shot while hunting near Azle")
+    assert ed.start == "2016-09-09"
 
 
 def test_capitalised_street_is_not_a_date():

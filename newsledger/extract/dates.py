@@ -74,6 +74,9 @@ _SMALL_NUMBERS = {
 #: How far ahead of publication a year-less date may fall and still get the current year.
 _AHEAD_DAYS = 7
 
+#: How far ahead a year-less date may fall after "will", "scheduled", "due in court".
+_FUTURE_AHEAD_DAYS = 180
+
 #: A year-less holiday resolving further back than this (with no "last" / "on" / "since"
 #: in front) is dropped: it is nearly always about the coming one (adverts, page chrome).
 _HOLIDAY_PAST_DAYS = 120
@@ -148,6 +151,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"over\s+the\s+(?:past\s+)?weekend|on\s+the\s+weekend|the\s+weekend)\b",
         re.I)),
 ]
+
+# Cheap necessary conditions for some patterns: a text without a match of the gate has no
+# match of the pattern, so the (slower) pattern is not run on it. Output is unchanged.
+_GATES: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"(?:19|20)\d\d-"),
+    "numeric": re.compile(r"\d[/.]\d"),
+    "dmy": re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[JFMASONDjfmasond]", re.I),
+}
 
 # Between two weekdays of one span: "Saturday morning to early Sunday", "Monday or Tuesday".
 _WD_RANGE_GAP = re.compile(
@@ -279,11 +290,11 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _year_for(m: int, d: int, anchor: date) -> date | None:
-    """The year that puts month/day in the past or at most _AHEAD_DAYS ahead."""
+def _year_for(m: int, d: int, anchor: date, ahead: int = _AHEAD_DAYS) -> date | None:
+    """The year that puts month/day in the past or at most ``ahead`` days ahead."""
     for y in (anchor.year + 1, anchor.year, anchor.year - 1):
         dt = _valid(y, m, d)
-        if dt is not None and dt <= anchor + timedelta(days=_AHEAD_DAYS):
+        if dt is not None and dt <= anchor + timedelta(days=ahead):
             return dt
     return _valid(anchor.year - 1, m, d) or _valid(anchor.year - 4, m, d)  # Feb 29
 
@@ -401,7 +412,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None,
             return None
         if anchor is None:
             return EventDate(f"--{mm:02d}-{dd:02d}", f"--{mm:02d}-{dd:02d}", "day", s), True
-        dt = _year_for(mm, dd, anchor)
+        # "is due in court November 3rd", "will be sentenced Jan. 9": the coming one.
+        dt = _year_for(mm, dd, anchor, _FUTURE_AHEAD_DAYS if future_ctx else _AHEAD_DAYS)
         wdp = (g.get("wdp") or "").lower().rstrip(".")[:3]
         if dt and wdp:
             # "Saturday, March 11": the year (of three) where the weekday agrees.
@@ -626,6 +638,9 @@ def find_dates(text: str, published: date | None, *, datelines: bool = True) -> 
     taken: list[tuple[int, int]] = []
     raw = []
     for kind, pat in _PATTERNS:
+        gate = _GATES.get(kind)
+        if gate is not None and not gate.search(text):
+            continue
         for m in pat.finditer(text):
             st, en = m.start(), m.end()
             if _overlaps((st, en), taken):
@@ -671,10 +686,36 @@ def find_dates(text: str, published: date | None, *, datelines: bool = True) -> 
             future=future or (future_ctx and kind == "weekday"),
             features={"report": rkind, "anchor": anchor},
         ))
+    _same_day_same_year(out)
     derived = _offset_mentions(text, out)
     if derived:
         out = sorted(out + derived, key=lambda dm: dm.start)
     return out
+
+
+def _same_day_same_year(mentions: list[DateMention]) -> None:
+    """A year-less "Mar. 13" takes the year of a "March 13, 2013" written in the same text
+    (one year only) rather than the year the publication date suggests: an article about a
+    shooting two years back names the full date once and the short form after."""
+    years: dict[tuple[str, str], set[str]] = {}
+    for dm in mentions:
+        ed = dm.date
+        if dm.kind in ("mdy", "dmy") and not dm.relative and ed.precision == "day" \
+                and ed.start and not dm.is_report_date:
+            years.setdefault((ed.start[5:7], ed.start[8:10]), set()).add(ed.start[:4])
+    if not years:
+        return
+    for dm in mentions:
+        ed = dm.date
+        if dm.kind not in ("mdy", "dmy") or not dm.relative or ed.precision != "day" \
+                or not ed.start or ed.start[0] == "-":
+            continue
+        ys = years.get((ed.start[5:7], ed.start[8:10]))
+        if ys and len(ys) == 1 and ed.start[:4] not in ys:
+            new = f"{next(iter(ys))}{ed.start[4:]}"
+            dm.date = EventDate(new, new, "day", ed.text)
+            anchor = dm.features.get("anchor")
+            dm.future = anchor is not None and date.fromisoformat(new) > anchor
 
 
 # "arrested Thursday, a day after he shot his friend", "went to school Friday, the morning
@@ -683,6 +724,7 @@ def find_dates(text: str, published: date | None, *, datelines: bool = True) -> 
 _OFFSET = re.compile(
     rf"\b(?:(?P<n>{_NUM})\s+days?|the\s+(?:day|morning|night|evening|afternoon))\s+"
     r"(?P<dir>after|before)\b(?!\s+(?:that|this|which|it)\b)", re.I)
+_OFFSET_GATE = re.compile(r"(?:day|days|morning|night|evening|afternoon)\s+(?:after|before)", re.I)
 
 
 def _offset_mentions(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -691,6 +733,8 @@ def _offset_mentions(text: str, mentions: list[DateMention]) -> list[DateMention
             and dm.date.start == dm.date.end and len(dm.date.start) == 10
             and dm.date.start[0] != "-" and dm.features.get("report") != "header"]
     out: list[DateMention] = []
+    if not days or not _OFFSET_GATE.search(text):
+        return out
     for m in _OFFSET.finditer(text):
         prev = [dm for dm in days if dm.end <= m.start() and m.start() - dm.end <= 80]
         if not prev:
@@ -749,6 +793,12 @@ def _nearest(pat: re.Pattern[str], sent_text: str, a: int, b: int) -> int | None
 
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+
+
+_POSSESSIVE_EVENT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:shootings?|shootout|rampage|attack|killings?|slayings?|"
+    r"homicides?|murders?|stabbing|ambush|massacre|gunfire|robbery|home\s+invasion|"
+    r"carjacking|violence|deaths?|incident|standoff|bombing|explosion|blast)\b", re.I)
 
 
 def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
@@ -839,6 +889,11 @@ def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
         f["k_holiday"] = 1.0
     elif kind == "offset":
         f["k_offset"] = 1.0
+    if dm.kind == "weekday" and (dm.text.endswith("'s") and _POSSESSIVE_EVENT.match(text, dm.end)
+                                 or text.startswith("’s", dm.end)
+                                 and _POSSESSIVE_EVENT.match(text, dm.end + 2)):
+        # "Thursday's rampage", "Monday's fatal shooting": the date names the event itself
+        f["poss_event"] = 1.0
     if re.match(r"on\b", dm.text, re.I) or re.search(r"\bon\s+$", text[max(0, dm.start - 4):dm.start]):
         f["on"] = 1.0
     return f
@@ -847,7 +902,8 @@ def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
 #: Weights of the evidence, fitted on the *train* split of the GVA benchmark with
 #: ``bench/dates_dev.py --fit`` (a conditional-logit over each article's candidates,
 #: L2-regularised) and rounded. ``fallback`` scores the publication-date default. The last
-#: line (``wd_after_pub``, ``later_verb``, ``k_offset``, ``died_after``) was set by a sweep of
+#: lines (``wd_after_pub``, ``later_verb``, ``k_offset``, ``died_after``, ``prior``,
+#: ``poss_event``) were set by a sweep of
 #: train accuracy with the others fixed: a full refit with them scored lower on train and dev.
 _WEIGHTS: dict[str, float] = {
     "age0": -0.21, "age1": 0.24, "age2-7": -0.09, "caps": 0.0, "died": -0.35,
@@ -859,7 +915,22 @@ _WEIGHTS: dict[str, float] = {
     "old": 0.63, "on": 0.01, "position": 0.85, "range": -0.87, "said": -1.07,
     "time_of_day": 0.85, "title": 0.24, "title_overlap": 0.69,
     "wd_after_pub": -3.0, "later_verb": -1.0, "k_offset": 0.5, "died_after": -2.0,
+    "prior": -1.0, "poss_event": 0.5,
 }
+
+
+# An earlier, different incident named for context, in the date's sentence before it or in
+# the sentence before: "comes after a boy was shot Monday night", "the second such shooting
+# this month. On Feb. 6, ...", "The most recent was February 28".
+_PRIOR_CUE = re.compile(
+    r"\b(?:comes|came|follows|followed)\s+(?:(?:just|only|less\s+than|more\s+than|about|"
+    r"nearly|almost)\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+)?(?:after|on\s+the\s+heels\s+of)\b|"
+    r"\b(?:second|third|fourth|fifth)\s+(?:such\s+)?(?:fatal\s+)?(?:shooting|incident|"
+    r"homicide|killing|attack|death)s?\s+(?:in|this|since|within|of)\b|"
+    r"\bmost\s+recent\s+(?:was|one|shooting|incident|homicide|killing)\b|"
+    r"\b(?:a|the)\s+(?:previous|prior|separate|unrelated)\s+(?:fatal\s+)?(?:shooting|"
+    r"incident|homicide|killing|attack)\b", re.I)
 
 
 @dataclass
@@ -899,6 +970,8 @@ def _candidates(text: str, published: date | None, focus: list[tuple[int, int]] 
             (max(0, dm.start - 150), min(len(full), dm.end + 150))
         feats = _features(dm, full, sent, _overlaps((dm.start, dm.end), focus_spans), anchor,
                           rank, title_words, dm.start < offset, max(si - body_start, 0))
+        if _PRIOR_CUE.search(full, sents[si - 1][0] if si > 0 and sents else sent[0], dm.start):
+            feats["prior"] = 1.0
         if dm.start >= offset:
             rank += 1
         out.append(_Candidate((dm.date.start, dm.date.end, dm.date.precision), feats, dm))
@@ -939,7 +1012,9 @@ def event_date(text: str, published: date | None, *, focus: list[tuple[int, int]
     The publication date takes part as one more candidate with its own weight
     (``fallback``): chosen when nothing in the text beats it, it comes back with precision
     ``unknown`` and ``text`` None, a default rather than a finding (most local reports are
-    published on the day of the event or the day after). Without a publication date we
+    published on the day of the event or the day after). On a page with no event word at
+    all (a paywall, a sign-in form, a video player) the default is the day before
+    publication, still with precision ``unknown``. Without a publication date we
     anchor on a "Posted:/Updated:" date written in the header; with no anchor at all there
     is no fallback, and the result is ``EventDate()`` unless an explicit or year-less date
     ("--02-07") is written out.
@@ -973,6 +1048,11 @@ def event_date(text: str, published: date | None, *, focus: list[tuple[int, int]
             if usable:
                 top = max(usable, key=lambda x: x[0])[1].mention
                 return EventDate(top.date.start, top.date.end, top.date.precision, top.text)
+            if published is not None and not _STRONG_EVENT.search(text):
+                # Nothing about the event on the page (a paywall, a sign-in form, a video
+                # player): local reports most often appear the day after the event. Still
+                # precision "unknown": a default, not a finding.
+                a = (published - timedelta(days=1)).isoformat()
             return EventDate(a, a, "unknown", None)
         top = max(items, key=lambda x: x[0])[1].mention
         return EventDate(top.date.start, top.date.end, top.date.precision, top.text)
