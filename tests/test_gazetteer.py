@@ -162,3 +162,11 @@ def test_build_leaves_no_temp_files(gazetteer):
     assert leftovers == []
     stats = gazetteer.stats()
     assert stats["version"] == gz.BUILD_VERSION and int(stats["places"]) > 200_000
+
+
+def test_county_main_city(gazetteer):
+    county = next(p for p in gazetteer.lookup("Putnam County")
+                  if p.feature == "admin2" and p.admin1 == "Florida")
+    town = gazetteer.county_main_city(county)
+    assert town is not None and town.name == "Palatka" and town.admin2 == "Putnam County"
+    assert gazetteer.county_main_city(gazetteer.country("US")) is None

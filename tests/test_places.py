@@ -381,3 +381,58 @@ def test_small_town_in_a_state_nothing_else_supports_gives_way():
     loc = event_location(text, title="2 teenage boys shot in Roseland",
                          url="http://abc7chicago.com/news/2-teenage-boys-shot-in-roseland/1749095/")
     assert loc is not None and loc.admin1 == "Illinois"
+
+
+def test_word_joined_to_a_venue_is_a_business_name():
+    text = ("A third person has died from the shooting in the parking lot outside of J. "
+            "McCroskey's Irish Pub and Grill from Friday morning. Police say they were called "
+            "to a shooting at J. McCroskey's Irish Pub & Grill.")
+    assert "Grill" not in [m.surface for m in find_places(text)]
+    text += (" According to the Hickory Police Department, 21-year-old Quajuae Alexus Kennedy "
+             "succumbed to her injuries.\n\nPREVIOUS: Pair charged in Hickory shooting that left "
+             "two dead, multiple injured\n\nGreydon Keith and Dontray Cumberland, both 23 of "
+             "Hickory, have been charged in the case.")
+    loc = event_location(text, title="Third victim dies from injuries sustained in shooting "
+                         "outside Hi - | WBTV Charlotte")
+    assert loc is not None and loc.name == "Hickory" and loc.admin1 == "North Carolina"
+
+
+def test_hand_written_abbreviation_is_read_in_capitals():
+    loc = event_location("A 15-year-old girl was killed in a drive-by shooting Wednesday night.",
+                         title="KCK police release identity of 15-year-old drive-by shooting victim")
+    assert loc is not None and loc.name == "Kansas City" and loc.admin1 == "Kansas"
+    # Other short capitals ("PD", "CIS") stay refused.
+    assert [m.surface for m in find_places("The PD said the CIS team arrived.")] == []
+
+
+def test_a_dominant_city_lends_its_state():
+    text = ("Danville Police have identified the victim of a homicide as a 15-year-old boy.\n\n"
+            "Sean Clayborne of Danville died Thursday night. Police responded to the 100 block "
+            "of Piney Forest Road for a report of shots being fired.\n\nHis body will be sent to "
+            "the Medical Examiner's Office in Roanoke for an autopsy.")
+    loc = event_location(text, title="UPDATE: Danville police identify 15-year-old boy as "
+                         "homicide victim")
+    assert loc is not None and loc.name == "Danville" and loc.admin1 == "Virginia"
+
+
+def test_a_name_called_a_neighbourhood_is_one_everywhere():
+    text = ("15-year-old boy shot to death in Gresham identified\n\nA 15-year-old boy who was "
+            "shot to death Friday night in the South Side Gresham neighborhood has been "
+            "identified. The Cook County medical examiner's office identified him. Chicago "
+            "police said the boy was standing outside when he was shot.")
+    loc = event_location(text, title="15-year-old boy shot to death in Gresham identified",
+                         url="http://chicago.suntimes.com/news/15-year-old-boy-shot-to-death-in-"
+                         "gresham-identified/")
+    assert loc is not None and loc.name == "Chicago" and loc.admin1 == "Illinois"
+
+
+def test_county_is_coded_at_its_main_town():
+    # A county of one main town is filed at that town; a county of many is not.
+    text = ("A Putnam County man accidentally shot himself Tuesday, the Putnam County "
+            "Sheriff's Office said. Deputies said the man was cleaning his gun at his home.")
+    loc = event_location(text, title="Man accidentally shoots himself in Putnam County, Fla.")
+    assert loc is not None and loc.name == "Palatka" and loc.precision == 2
+    loc = event_location("Deputies: Man shoots himself while fleeing robbery in Orange "
+                         "County, Fla.", title="Deputies: man shoots himself in Orange County, Fla.")
+    assert loc is not None and loc.name == "Orange County" and loc.admin1 == "Florida"
+

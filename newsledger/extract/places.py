@@ -34,6 +34,12 @@ How it works (rules, no spaCy, a few ms per article):
    (``_city_radius``); a small town in a state nothing else in the text supports gives way
    when another state is supported ("Liberty City" in a Miami story is not Texas); a text
    with no place at all falls back on the words of its web address (``path_places``).
+5. Later still (same measure): a word joined to a venue ("Irish Pub and Grill", "Bar &
+   Grill") is a business's name; hand-written abbreviations ("KCK") count in capitals; a
+   name with one clearly biggest place ("Roanoke" -> Virginia) lends that place's state to
+   the text (``_dominant``); a name the text calls a neighbourhood anywhere is one in every
+   mention, the headline's too; a county without a same-named town is coded at its biggest
+   town when that town holds half its people (``_county_main_town``).
 
 Precision choice (documented): when the text names a province ("the eastern Deir Ezzor
 province") and the province's capital has the same name, the result is that city (its
@@ -284,6 +290,18 @@ _DIRECTIONS = frozenset(
     eastern western""".split()
 )
 _AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+#: "Pub and Grill", "Bar & Grill", "Smith & Wesson": a word joined by "&" to a capitalised
+#: word, or by "and" to a venue word, is part of a business's name.
+_VENUE_JOIN = re.compile(
+    r"(?:\b[A-Z][\w'’]*\s*&\s*|\b(?:Pub|Bar|Tavern|Lounge|Saloon|Cafe|Café|Diner|Inn|"
+    r"Restaurant|Eatery|Brewery|Brewing|Taproom|Grill|Grille|Club|Motel|Hotel)\s+and\s+)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _alias_surfaces() -> frozenset[str]:
+    """The hand-written aliases of ``data/gazetteer_aliases.tsv`` as written ("KCK", "NYC")."""
+    return frozenset(r[0] for r in _table("gazetteer_aliases.tsv"))
 
 
 def _admin_reading(kind: str, places: list, before: str) -> tuple[str, list]:
@@ -357,6 +375,12 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         low = surface.lower()
         if _STREET.match(after) or _FACILITY.match(after):
             return None
+        if _VENUE_JOIN.search(before):
+            return None  # "Irish Pub and Grill", "Austins Bar & Grill": a business's name
+        if surface.isupper() and surface in _alias_surfaces():
+            # A hand-written abbreviation ("KCK police", "NYC"): trusted in capitals.
+            return PlaceMention(s, e, surface, places, kind, state, None, alt_only, False,
+                                alt_ids, state_span)
         if low in stop:
             return None
         if low in _first_names() and not _PREP_STRONG.search(before):
@@ -807,6 +831,10 @@ def event_location(
 
     first_para_end = _first_para_end(text)
 
+    # Names the text calls a neighbourhood ("the South Side Gresham neighborhood"), wherever
+    # they stand: every mention of them is part of a city named elsewhere.
+    hoods = _neighbourhood_names(text)
+
     # Weights by position.
     for m in body:
         w = 1.0
@@ -830,7 +858,7 @@ def event_location(
             w += _T["first_para"]
         if m.kind in ("city_state", "admin"):
             w += _T["pinned"]
-        if _NEIGHBOURHOOD.match(text[m.end : m.end + 30]):
+        if _NEIGHBOURHOOD.match(text[m.end : m.end + 30]) or name_key(m.surface) in hoods:
             w *= 0.3  # "in the Gresham neighborhood": part of a city named elsewhere
         if re.match(r"['’]s\b", text[m.end : m.end + 2]):
             w *= 0.5  # "Russia's Defense Ministry": an actor, not a place
@@ -839,6 +867,8 @@ def event_location(
         w = _T["title"] if m.kind != "demonym" else 0.5
         if m.kind != "demonym" and _PREP_STRONG.search(title[max(0, m.start - 30) : m.start]):
             w += _T["title_prep"]
+        if m.kind == "name" and name_key(m.surface) in hoods:
+            w *= 0.3  # "shot in Gresham" when the body says "the Gresham neighborhood"
         mentions.append((m, w, "title"))
     for m in outlet_m:
         mentions.append((m, 0.5, "outlet"))
@@ -872,13 +902,17 @@ def event_location(
     support_cc: dict[str, float] = dict(ctx_cc)
     own_support: dict[tuple, float] = {}  # the part of a place's state support it gave itself
     for m, w, _where in mentions:
-        if len(m.candidates) == 1 or m.kind in ("city_state", "dateline"):
-            best = _resolve(m, ctx_cc, ctx_state, max_state, near)
+        dominant = _dominant(m)
+        if dominant and name_key(m.surface) in hoods:
+            dominant = None  # "the Gresham neighborhood" of Chicago, not Gresham, Oregon
+        if len(m.candidates) == 1 or m.kind in ("city_state", "dateline") or dominant:
+            best = dominant or _resolve(m, ctx_cc, ctx_state, max_state, near)
             if best is None:
                 continue
+            share = _DOMINANT_SHARE if dominant and len(m.candidates) > 1 else 0.5
             if best.country_code == "US" and best.admin1 and best.feature != "country":
-                support_state[best.admin1] = support_state.get(best.admin1, 0) + 0.5 * w
-                own_support[_pid(best)] = own_support.get(_pid(best), 0) + 0.5 * w
+                support_state[best.admin1] = support_state.get(best.admin1, 0) + share * w
+                own_support[_pid(best)] = own_support.get(_pid(best), 0) + share * w
             if m.alt_only and best.country_code not in ctx_cc:
                 continue  # "York City" (an alternate name of York, England): no new country
             support_cc[best.country_code or ""] = support_cc.get(best.country_code or "", 0) + 0.3 * w
@@ -988,6 +1022,8 @@ def event_location(
         cap = _capital(place, votes, mentions)
         if cap is None and place.feature == "admin2":
             cap = _county_seat_namesake(place, gaz)
+            if cap is None:
+                cap = _county_main_town(place, gaz)
         if cap is not None:
             precision = place.precision
             place = cap
@@ -1033,6 +1069,25 @@ def event_location(
 
 
 _COUNTY_SURFACE = re.compile(r"^(.+?)\s+(?:County|Parish|Co\.?)$")
+
+
+#: A name whose biggest place has ``_DOMINANT_RATIO`` times the people of any other of its
+#: places (and at least ``_DOMINANT_POP``) is read as that place when it lends its state to
+#: the text, at ``_DOMINANT_SHARE`` of its weight: "Roanoke" (Virginia, 100,000; the next
+#: is 7,400) makes the "Danville" of the same story Virginia's.
+_DOMINANT_RATIO = 10.0
+_DOMINANT_POP = 50000
+_DOMINANT_SHARE = 0.5
+
+
+def _dominant(m: PlaceMention) -> Place | None:
+    if len(m.candidates) < 2 or m.kind == "demonym":
+        return None
+    pops = sorted((p.population for p in m.candidates), reverse=True)
+    if pops[0] < _DOMINANT_POP or pops[0] < _DOMINANT_RATIO * max(pops[1], 1):
+        return None
+    top = max(m.candidates, key=lambda p: p.population)
+    return top if top.feature == "city" and top.country_code == "US" else None
 
 
 def _county_short_names(mentions: list[PlaceMention]) -> None:
@@ -1104,6 +1159,20 @@ def _county_seat_namesake(county: Place, gaz: Gazetteer) -> Place | None:
     return max(towns, key=lambda p: p.population) if towns else None
 
 
+#: A county that wins without a same-named town is coded at its biggest town when that town
+#: holds at least this share of the county's people ("Putnam County", Florida -> Palatka):
+#: GVA, like ACLED, files a county-level event at its main town; a county of many small
+#: towns keeps its mean coordinates.
+_COUNTY_MAIN_SHARE = 0.5
+
+
+def _county_main_town(county: Place, gaz: Gazetteer) -> Place | None:
+    town = gaz.county_main_city(county)
+    if town is None or town.lat is None:
+        return None
+    return town if town.population >= _COUNTY_MAIN_SHARE * max(county.population, 1) else None
+
+
 def _km(a: Place, b: Place) -> float:
     r = math.radians
     h = (
@@ -1128,6 +1197,21 @@ def _city_radius(p: Place) -> float:
     neighbourhood within 20 km stays Chicago), Pittsburgh ~4.9 km (Wilkinsburg, 9.6 km,
     is filed under Pittsburgh; Turtle Creek, 15 km, is not)."""
     return math.sqrt(max(p.population, 0) / (_CITY_DENSITY * math.pi))
+
+
+_HOOD_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)['’]?s?\s+(?:neighborhood|neighbourhood)\b"
+)
+
+
+def _neighbourhood_names(text: str) -> frozenset[str]:
+    """Name keys of the last one to three capitalised words before "neighborhood"."""
+    out: set[str] = set()
+    for mm in _HOOD_NAME.finditer(text):
+        words = mm.group(1).split()
+        for k in range(1, len(words) + 1):
+            out.add(name_key(" ".join(words[-k:])))
+    return frozenset(out)
 
 
 def _first_para_end(text: str) -> int:
