@@ -3,7 +3,8 @@
 An event joins the best-scoring existing incident when the evidence agrees, or starts a new
 one. Evidence, each with a stated weight (every contribution is written into the reason):
 
-* date (``precision`` "unknown" means the date is the publication date of the document, so
+* date (``precision`` "unknown" means no event date was found and the date stands for the
+  publication date — or the day before it on pages without event words, ``dates.py`` — so
   it bounds the event from above only):
   both known: same day +2, within 1 day +2, within 3 days +1; further apart rules the pair
   out unless they share a rare person name (then −1);
