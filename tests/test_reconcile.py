@@ -145,3 +145,16 @@ def test_a_reprint_that_updates_the_toll_is_kept():
     update = ev("c", 5, "The death toll rose to 5.")
     est = reconcile([a, same, update], "killed", duplicates={"b", "c"})
     assert est.best in (3, 5) and est.high == 5 and "1 near-duplicate" in est.rule
+
+
+def test_shot_himself_in_a_report_of_a_death_is_the_one_who_died():
+    """'Oregon teen dies after accidentally shooting himself' (gva dev): the self-inflicted
+    wound is the death, not one more injured; without a death it stays injured."""
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    self_shot = Claim(counts="injured", low=1, high=1, best=1, text="shot himself", subject="self-inflicted",
+                      sentence="At about 8:30 p.m., the boy accidentally shot himself while handling a gun.")
+    died = Claim(counts="killed", low=1, high=1, best=1, text="teen", sentence="Oregon teen dies after shooting")
+    assert reconcile([Event(document_id="d", claims=[died, self_shot])], "injured").best == 0
+    assert reconcile([Event(document_id="d", claims=[self_shot])], "injured").best == 1

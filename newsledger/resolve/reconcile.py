@@ -224,6 +224,10 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         usable = [c for c in ev.claims if _usable(c, counts)]
         if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
             usable = []
+        if counts == "injured" and any(c.counts == "killed" and not c.negated and not c.historical
+                                       for c in ev.claims):
+            # "the boy accidentally shot himself" in a report of a death: he is the one who died
+            usable = [c for c in usable if c.subject != "self-inflicted"]
         fig = _doc_figure(usable, order, ev.document_id)
         if counts == "injured":
             shot = _injured_from_shot(ev, order)
