@@ -554,7 +554,7 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         historical=bool(_HISTORICAL.search(s.text) or _HYPOTHETICAL.search(s.text)),
         perpetrator=lemma in classes["perpetrator"] or (counts_out == "killed" and _by_police(verb)),
         detail=detail if detail or counts_out != "killed" or not _INCLUDES_PERP.search(s.text) or (low or 0) < 2
-        or (role.dep_ == "dobj" and (role.head.lemma_.lower() in _HARM_VERBS or role.head.lower_ == "gunned"))
+        or (role.dep_ == "dobj" and (role.head.lemma_.lower() in _KILL_VERBS or role.head.lower_ == "gunned"))
         # "the man gunned down four ... in a murder-suicide": his victims, not "found two dead"
         else "incl. perpetrator",
         best=q.best,
@@ -973,16 +973,13 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     return None, verb
 
 
-_HARM_VERBS = {"kill", "shoot", "wound", "injure", "stab", "murder", "slay", "hit", "strike"}
-
-
 def _agent(role: "Token", verb: "Token | None") -> bool:
     """'a man shot and killed his wife': the subject of an active harm verb with an object
     did the harm; the object is the one counted."""
     if verb is None or role.dep_ != "nsubj" or verb.pos_ != "VERB":
         return False
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    return any(v.lemma_.lower() in _HARM_VERBS and any(
+    return any(v.lemma_.lower() in _KILL_VERBS and any(
         c.dep_ == "dobj" and c.lower_ not in ("himself", "herself", "self", "themselves")
         and (_is_person(c) or c.lower_ in ("him", "her", "them")) for c in v.children)
         for v in verbs)
