@@ -28,7 +28,9 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    and that figure is used when it is larger than the injured figures stated ("five people
    were shot ... one is in critical condition"). When reports give casualty figures of one kind and none of the
    other ("four people shot, all survived"; "a man was killed"), the missing one is 0 as best
-   ("none reported"), with an open high: coders record 0 when no report mentions any.
+   ("none reported"), with an open high: coders record 0 when no report mentions any. A
+   self-inflicted wound ("the boy accidentally shot himself") in a report that also names a
+   death is that death, not one more injured (gva dev injured exact 0.685 -> 0.695).
 5. Across documents:
    * ``ucdp``: low = the lowest credible figure, high = the highest credible figure (an open
      "more than 200" contributes its lower bound), best = the firm (unhedged, exact) figure
@@ -212,8 +214,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         kept = [e for e in events if e.document_id not in duplicates]
         # a reprint that states another figure is an update ("the toll rose to 5"), not a copy
         said = {_quick_best(e, counts) for e in kept}
-        kept += [e for e in events if e.document_id in duplicates
-                 and _quick_best(e, counts) is not None and _quick_best(e, counts) not in said]
+        copies = [(e, _quick_best(e, counts)) for e in events if e.document_id in duplicates]
+        kept += [e for e, best in copies if best is not None and best not in said]
         if kept and len(kept) < len(events):
             est = reconcile(kept, counts, policy)
             n = len({e.document_id for e in events} - {e.document_id for e in kept})
