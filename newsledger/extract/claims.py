@@ -20,6 +20,8 @@ Reads a Document's text; returns ``Claim`` objects (see models.py). Steps:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,7 +253,7 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
                     claim.historical = True
                     by_year.add(id(claim))
                 found.append(claim)
-        claims.extend(_sum_coordinated(found, doc, s.start, noun_of))
+        claims.extend(_add_another(_sum_coordinated(found, doc, s.start, noun_of)))
     _restore_court_story(claims, by_year)
     if not any(c.counts == "killed" for c in claims):
         implied = _implied_death(sents, item.published)
@@ -468,7 +470,32 @@ def candidate_quantities(sentence: str) -> list[Quantity]:
     for m in _NONE.finditer(sentence):
         if not any(a <= m.start() < b for a, b in taken):
             qs.append(Quantity(m.start(), m.end(), m.group(0), 0, 0, 0, bound="none"))
+    for m in _AND_ANOTHER.finditer(sentence):
+        if not any(a <= m.start("w") < b for a, b in taken):
+            qs.append(Quantity(m.start("w"), m.end("w"), m.group("w"), 1, 1, 1, bound="another"))
     return sorted(qs, key=lambda q: q.start)
+
+
+#: "two were listed in critical condition and another was treated and released": one more
+_AND_ANOTHER = re.compile(r"\b(?:and|while)\s+(?P<w>another)(?=\s+(?:was|is|remains|remained|had|has|suffered|"
+                          r"sustained|received|died|is\s+in)\b)", re.IGNORECASE)
+
+
+def _add_another(claims: list[Claim]) -> list[Claim]:
+    """'Two victims remain hospitalized ... and another was treated and released': 'another'
+    adds one to the figure of the same kind stated before it in the sentence (a third claim
+    holds the sum; the parts stay)."""
+    out = list(claims)
+    for k, c in enumerate(claims):
+        if c.text.lower() != "another" or c.low != 1:
+            continue
+        before = [p for p in claims[:k] if p.counts == c.counts and p.detail == c.detail and not p.vague
+                  and p.low is not None and p.text.lower() != "another" and p.start < c.start]
+        if before:
+            p = before[-1]
+            out.append(replace(p, low=p.low + 1, high=None if p.high is None else p.high + 1,
+                               best=(p.point or 0) + 1, text=f"{p.text} ... another", end=c.end))
+    return out
 
 
 def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
