@@ -778,7 +778,11 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
     for c in [t for t in out[1:] if t.dep_ in ("xcomp", "conj")]:  # "found shot to death"
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "to"
                    for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
-    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and not (verb.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.head.children)
+                     and any(c.dep_ == "dobj" for c in verb.children)):
+        # "shot and killed two people" shares the object; "killing a woman and injuring two
+        # others" does not: each verb has its own
         out.append(verb.head)
     if verb.dep_ in ("xcomp", "acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
         out.append(verb.head)
