@@ -946,6 +946,9 @@ def test_a_shooting_without_figures_or_deaths_implies_one_shot_none_killed() -> 
     assert c is not None and (c.counts, c.detail, c.low, c.high, c.vague) == ("other", "shot", 1, None, True)
     ev = Event(document_id="d", claims=[c])
     assert (reconcile([ev], "killed").best, reconcile([ev], "injured").best) == (0, 1)
+    # "attempted murder", "might kill", "his or her body" name no death
+    assert implied_casualty("Marquise Murphy was indicted on one count each of attempted murder and "
+                            "first-degree assault.", "Indictments filed against shooting suspects", []).counts == "other"
     # a death named without a figure implies one killed; a stated figure implies nothing
     died = implied_casualty(text + " He later died at the hospital.", title, [])
     assert died is not None and (died.counts, died.low, died.high, died.vague) == ("killed", 1, None, True)

@@ -1179,8 +1179,9 @@ _HARM_WORDS = re.compile(
     r"critical\s+condition|stable\s+condition|serious\s+condition)\b", re.IGNORECASE)
 #: ... and any word of a death (then nothing is implied: the figure is unknown)
 _DEATH_WORDS = re.compile(
-    r"\b(?:kill|dead|death|died|dies|dying|fatal|homicide|murder|slain|slay|funeral|obituary|"
-    r"passed\s+away|deceased|bod(?:y|ies)|manslaughter)", re.IGNORECASE)
+    r"\b(?:(?<!might\s)(?<!could\s)(?<!would\s)(?<!\bto\s)kill|dead|death|died|dies|dying|(?<!non-)fatal|homicide|"
+    r"(?<!attempted\s)murder|slain|slay|funeral|obituary|passed\s+away|deceased|"
+    r"bod(?:y|ies)\s+(?:was|were|of|found|had)|manslaughter)", re.IGNORECASE)
 
 
 def implied_casualty(text: str, title: str | None, claims: list[Claim]) -> Claim | None:
