@@ -935,6 +935,8 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             return "shot", verb
         if table.get(key) in ("killed", "injured", "casualties", "kidnapped", "missing") and key != "victim":
             return table[key], verb
+    if verb is not None and verb.lemma_.lower() == "have" and role.dep_ == "dobj":
+        return None, verb  # "the dead man had two young sons": a family, not a count
     agent = _agent(role, verb)
     # 2. the word just before: "killed more than 200", "killing 3 and wounding 5", "left 3 dead"
     before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"]
