@@ -75,8 +75,10 @@ def _report(doc: Document, sents, found, title_claims) -> Report:
     implied = claims_mod.implied_casualty(doc.text, doc.title, found + title_claims)
     if implied is not None:
         implied.document_id = doc.id
-        title_claims = [*title_claims, implied] if implied.end == 0 else title_claims
-        found = found if implied.end == 0 else [*found, implied]
+        if implied.end == 0:  # found in the title
+            title_claims = [*title_claims, implied]
+        else:
+            found = [*found, implied]
     events_out = []
     for k, seg in enumerate(segments.split_events(sents, found)):
         spans = [(s.start, s.end) for s in seg]

@@ -20,10 +20,8 @@ Reads a Document's text; returns ``Claim`` objects (see models.py). Steps:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from datetime import date
@@ -498,6 +496,11 @@ def _add_another(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+#: quantity bound -> (counts, detail) for quantities found with their kind: "the death of his
+#: son", "the shooting of a 7-year-old girl", "another is in critical condition"
+_KNOWN_KIND = {"death-of": ("killed", None), "shooting-of": ("other", "shot"), "condition": ("injured", None)}
+
+
 def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
                speakers: _Speakers, noun_of: dict[int, int] | None = None) -> Claim | None:
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -511,17 +514,9 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         return Claim(counts=counts_out, low=0, high=0, best=0, text=q.text, sentence=s.text, subject=q.text,
                      source=_source(doc, None, index, sents, speakers), detail=detail,
                      start=s.start + q.start, end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
-    if q.bound == "death-of":
-        return Claim(counts="killed", low=q.low, high=q.high, best=q.best, text=q.text, sentence=s.text, subject=q.text,
-                     source=_source(doc, None, index, sents, speakers),
-                     start=s.start + q.start, end=s.start + q.end,
-                     historical=bool(_HISTORICAL.search(s.text)))
-    if q.bound == "condition":  # "another is in critical condition": one person hurt
-        return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text, subject=q.text,
-                     source=_source(doc, None, index, sents, speakers), start=s.start + q.start,
-                     end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
-    if q.bound == "shooting-of":
-        return Claim(counts="other", detail="shot", low=q.low, high=q.high, best=q.best, text=q.text,
+    if q.bound in _KNOWN_KIND:  # the finder already knows what these count
+        counts_known, detail_known = _KNOWN_KIND[q.bound]
+        return Claim(counts=counts_known, detail=detail_known, low=q.low, high=q.high, best=q.best, text=q.text,
                      sentence=s.text, subject=q.text, source=_source(doc, None, index, sents, speakers),
                      start=s.start + q.start, end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
     if q.bound == "self-injured":
@@ -794,6 +789,11 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
 _UNHURT = {"uninjured", "unharmed", "unhurt", "unscathed"}
 
 
+def _gunshot_wound(t: "Token") -> bool:
+    """'gunshot wounds', 'bullet wound': people shot (some may die), not yet injured."""
+    return t.lemma_.lower() == "wound" and any(m.lower_ in ("gunshot", "bullet") for m in t.children)
+
+
 def _classify(tokens: Iterable["Token"]) -> str | None:
     table = count_words()
     found: list[str] = []
@@ -804,7 +804,7 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
         if _condition(t):
             found.append("injured")
             continue
-        if t.lemma_.lower() == "wound" and any(m.lower_ in ("gunshot", "bullet") for m in t.children):
+        if _gunshot_wound(t):
             found.append("shot")  # "bleeding from gunshot wounds": shot, some may die
             continue
         if t.lower_ in ("fatal", "fatally", "lethal") and _after_non(t):
@@ -965,7 +965,7 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
-                    if p.lemma_.lower() == "wound" and any(m.lower_ in ("gunshot", "bullet") for m in p.children):
+                    if _gunshot_wound(p):
                         return ("shot" if person else None), verb  # found wounded: some may die later
                     near.append(p)
             if c.dep_ in ("acl", "amod", "relcl", "appos"):

@@ -38,9 +38,9 @@ the store; adding documents never reprocesses the ledger.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsledger.models import Event, Location
 from newsledger.store.store import IncidentRow
