@@ -9,7 +9,8 @@ publication) moved k × 4 years later and every capitalised word suffixed with a
 the original), its lowercase words unchanged (so word frequencies and candidate windows look
 like a larger corpus of similar local news: ~3× the incidents a day of the real data). The
 documents go through ``pipeline.add_report`` into a fresh SQLite ledger in date order per
-replica; the last 100 are timed separately ("add 100 to a 10,000-document ledger").
+replica, in the batched transactions ``newsledger ingest`` uses (``Store.batch``); the last
+100 are timed separately ("add 100 to a 10,000-document ledger").
 
     .venv/bin/python bench/cluster_speed.py [--n 10100] [--add 100] [--out bench/out/cluster_speed.json]
 """
@@ -105,12 +106,14 @@ def main(argv: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="nl-cluster-speed-") as tmp:
         store = Store(f"sqlite:///{tmp}/ledger.db")
         t = time.perf_counter()
-        for r in first:
-            pipeline.add_report(store, r)
+        with store.batch() as batch:  # as ``newsledger ingest`` stores them
+            for r in first:
+                pipeline.add_report(store, r, batch=batch)
         build = time.perf_counter() - t
         t = time.perf_counter()
-        for r in last:
-            pipeline.add_report(store, r)
+        with store.batch() as batch:
+            for r in last:
+                pipeline.add_report(store, r, batch=batch)
         add = time.perf_counter() - t
         incidents = len(store.incident_ids())
         store.close()

@@ -25,7 +25,9 @@ from newsledger.extract.sentences import split_sentences
 from newsledger.models import Actor, Document, Event, EventDate, Incident, Report, Skipped
 from newsledger.resolve import cluster, copies
 from newsledger.resolve.reconcile import reconcile, reconcile_perpetrators
-from newsledger.store.store import Store
+from newsledger.store.store import Batch, Store
+
+from sqlalchemy.exc import SQLAlchemyError
 
 _ATTACK_WORDS = events._ATTACK
 
@@ -108,9 +110,19 @@ def _event(doc: Document, sents, found, *, first: bool) -> Event:
 CHUNK = 32  # documents per extraction batch (one nlp.pipe call)
 
 
-def _extract_chunk(docs: list[Document]) -> tuple[list[Report], float]:
+def _extract_chunk(docs: list[Document]) -> tuple[list[Report | Skipped], float]:
+    """A chunk's reports; when the chunk fails, each document alone, so one document that
+    breaks a rule costs only itself (recorded as skipped with the error)."""
     t = time.perf_counter()
-    out = extract_reports(docs)
+    try:
+        out: list[Report | Skipped] = list(extract_reports(docs))
+    except Exception:
+        out = []
+        for doc in docs:
+            try:
+                out.append(extract_report(doc))
+            except Exception as err:
+                out.append(_failed(doc, "could not extract", err))
     return out, time.perf_counter() - t
 
 
@@ -125,9 +137,11 @@ def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def reports(docs: Iterable[Document], processes: int = 1, chunk: int = CHUNK) -> Iterator[tuple[Report, float]]:
+def reports(docs: Iterable[Document], processes: int = 1,
+            chunk: int = CHUNK) -> Iterator[tuple[Report | Skipped, float]]:
     """Extract reports in input order, in ``processes`` worker processes when > 1; yields
-    (report, seconds of extraction attributed to it)."""
+    (report, seconds of extraction attributed to it) — a ``Skipped`` in place of the report
+    of a document extraction failed on."""
     if processes <= 1:
         results: Iterable[tuple[list[Report], float]] = map(_extract_chunk, _chunks(docs, chunk))
         for batch, seconds in results:
@@ -148,10 +162,11 @@ def _quick_killed(ev: Event) -> int | None:
     return reconcile([ev], "killed").best
 
 
-def add_report(store: Store, report: Report, policy: str = "ucdp") -> set[int]:
-    """Cluster and store one report in a single transaction; returns incidents touched."""
+def add_report(store: Store, report: Report, policy: str = "ucdp", batch: Batch | None = None) -> set[int]:
+    """Cluster and store one report atomically — in its own transaction, or in a savepoint of
+    ``batch`` (ingest: fewer commits); returns incidents touched."""
     touched: set[int] = set()
-    with store.transaction() as conn:
+    with (batch.document() if batch is not None else store.transaction()) as conn:
         store.add_document(conn, report.document)
         copies.register(store, conn, report.document)  # near-duplicates, sentence prints
         for ev in report.events:
@@ -223,6 +238,7 @@ def process(items: Iterable[Document | Skipped], store: Store, *, policy: str = 
     """Run the pipeline over documents (and record skipped inputs). See module docstring."""
     result = IngestResult()
     t0 = time.perf_counter()
+    pending: list[Skipped] = []  # recorded by the writing thread (the pool reads ``items`` in another)
 
     def new_documents() -> Iterator[Document]:
         seen: set[str] = set()
@@ -230,7 +246,7 @@ def process(items: Iterable[Document | Skipped], store: Store, *, policy: str = 
             if on_item is not None:
                 on_item(item)
             if isinstance(item, Skipped):
-                store.add_skipped(item)
+                pending.append(item)
                 result.skipped.append(item)
                 continue
             if item.id in seen or store.has_document(item.id):
@@ -239,14 +255,39 @@ def process(items: Iterable[Document | Skipped], store: Store, *, policy: str = 
             seen.add(item.id)
             yield item
 
-    for report, seconds in reports(new_documents(), processes):
-        result.timings["extract"] += seconds
-        t = time.perf_counter()
-        result.incidents |= add_report(store, report, policy)
-        result.timings["resolve+store"] += time.perf_counter() - t
-        result.added += 1
+    with store.batch() as batch:
+        for report, seconds in reports(new_documents(), processes):
+            _record_skipped(store, batch, pending)
+            result.timings["extract"] += seconds
+            t = time.perf_counter()
+            if isinstance(report, Skipped):  # extraction failed on this document
+                pending.append(report)
+                result.skipped.append(report)
+                continue
+            try:
+                result.incidents |= add_report(store, report, policy, batch)
+            except SQLAlchemyError:
+                raise  # the database itself failed: stop (what is committed stays)
+            except Exception as err:  # a bug on one document must not stop the batch
+                pending.append(_failed(report.document, "could not store", err))
+                result.skipped.append(pending[-1])
+            else:
+                result.added += 1
+            result.timings["resolve+store"] += time.perf_counter() - t
+        _record_skipped(store, batch, pending)
     result.timings["total"] = time.perf_counter() - t0
     return result
+
+
+def _record_skipped(store: Store, batch: Batch, pending: list[Skipped]) -> None:
+    while pending:
+        store.add_skipped(pending.pop(0), batch.connection())
+
+
+def _failed(doc: Document, what: str, err: Exception) -> Skipped:
+    """A one-line skip record for a document the pipeline failed on."""
+    label = doc.source or doc.url or doc.id
+    return Skipped(label, f"{what}: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}".rstrip(": "))
 
 
 def rereconcile(store: Store, policy: str) -> int:

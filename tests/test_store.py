@@ -134,3 +134,78 @@ def test_key_cache_is_only_a_cache_across_stores_and_rollbacks(tmp_path):
             add_report(store, r)
         assert _ledger_state(store) == expected
 
+
+
+# ------------------------------------------------- batched commits (Store.batch)
+def test_batch_commits_every_n_documents_and_a_failing_document_rolls_back_alone(tmp_path, monkeypatch):
+    from newsledger import pipeline
+    from newsledger.pipeline import add_report
+
+    reports = [_report(i, *r) for i, r in enumerate(_REPORTS)]
+    with Store(str(tmp_path / "one.db")) as one:  # one transaction per document, k2 never stored
+        for r in reports:
+            if r is not reports[2]:
+                add_report(one, r)
+        expected = _ledger_state(one)
+
+    real = pipeline.cluster.resolve
+
+    def resolve_failing_on_k2(store, conn, ev, *args):
+        if ev.document_id == "k2":  # after k2's document and sentence prints were written
+            raise RuntimeError("a rule broke on this document")
+        return real(store, conn, ev, *args)
+
+    with Store(str(tmp_path / "batch.db")) as store:
+        with store.batch(max_documents=2, max_seconds=3600) as batch:
+            add_report(store, reports[0], batch=batch)
+            assert not store.has_document("k0")  # a savepoint released is not a commit
+            add_report(store, reports[1], batch=batch)
+            assert store.has_document("k0") and store.has_document("k1")  # 2 documents: committed
+            monkeypatch.setattr(pipeline.cluster, "resolve", resolve_failing_on_k2)
+            with pytest.raises(RuntimeError):
+                add_report(store, reports[2], batch=batch)
+            for r in reports[3:]:
+                add_report(store, r, batch=batch)
+        assert not store.has_document("k2")
+        assert _ledger_state(store) == expected  # same incidents, keys and reasons as one by one
+
+
+def test_ingest_records_a_failing_document_as_skipped_and_keeps_going(tmp_path, monkeypatch):
+    from newsledger import pipeline
+
+    real = pipeline.refresh_incident
+
+    def refresh(store, conn, incident_id, policy):
+        if any(e.document_id == "d2" for e in store.events_of(conn, incident_id)):
+            raise ValueError("no figure for this incident\nsecond line")
+        return real(store, conn, incident_id, policy)
+
+    monkeypatch.setattr(pipeline, "refresh_incident", refresh)
+    docs = [
+        _doc(1, "A man was shot and killed Monday night in Houston, police said."),
+        _doc(2, "Two people were wounded in a shooting in Memphis on Saturday, police said."),
+        _doc(3, "Three people were hurt in a crash in Denver on Sunday, police said."),
+    ]
+    with Ledger(str(tmp_path / "f.db")) as ledger:
+        result = ledger.add_documents(docs)
+        assert result.added == 2 and [d.id for d in ledger.documents()] == ["d1", "d3"]
+        assert [(s.input, s.reason) for s in ledger.skipped()] == [
+            ("d2", "could not store: ValueError: no figure for this incident")]
+
+
+def test_ctrl_c_keeps_the_documents_finished_before_it(tmp_path):
+    """Extraction runs 32 documents at a time: an interrupt while the 33rd is read leaves
+    the first 32 stored (committed on the way out of the batch), and a re-run adds the rest."""
+    docs = [_doc(i, f"A man was shot in Houston on Monday, police said. Case {i}.") for i in range(40)]
+
+    def interrupt(item):
+        if item.id == "d35":
+            raise KeyboardInterrupt
+
+    db = str(tmp_path / "c.db")
+    with Ledger(db) as ledger:
+        with pytest.raises(KeyboardInterrupt):
+            ledger.add_documents(docs, on_item=interrupt)
+        assert len(ledger.documents()) == 32
+        again = ledger.add_documents(docs)
+        assert (again.added, again.unchanged) == (8, 32)

@@ -1,9 +1,12 @@
 """The store: owns the schema and every query. CLI, eval commands and HTTP API go through it.
 
 SQLite by default (``sqlite:///newsledger.db``), PostgreSQL with ``postgresql+psycopg://``
-(extra ``postgres``). Each document is written in one transaction together with its event,
-claims and the incident it joins, so a killed run loses at most the document in flight and
-re-running resumes where it stopped (documents already stored are recognised by id).
+(extra ``postgres``). Each document is written atomically together with its event, claims
+and the incident it joins: alone in one transaction (``transaction()``), or during ingest as
+one savepoint of a ``Batch`` that commits every few hundred documents or seconds (a commit
+costs more than a document's writes). A document that fails rolls back alone; a killed run
+loses at most the uncommitted batch (≤ ``Batch.max_seconds`` of work) and re-running resumes
+where it stopped (documents already stored are recognised by id).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import json
 import os
 import sys
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
@@ -181,6 +186,7 @@ class Store:
             raise StoreError(f"cannot use database URL {self.url!r}: {err}") from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
         self._cache = _KeyCache()
         self._cache_thread = threading.get_ident()  # other threads do not share the cache
         # SQLite: many-row inserts of plain values go straight to the driver cursor (same
@@ -189,6 +195,7 @@ class Store:
         self._raw_sql: dict[tuple, tuple[str, tuple[str, ...]] | None] = {}
         event.listen(self.engine, "commit", self._on_commit)
         event.listen(self.engine, "rollback", self._on_rollback)
+        event.listen(self.engine, "rollback_savepoint", self._on_rollback_savepoint)
         try:
             self._upgrade()
         except (OperationalError, DatabaseError) as err:
@@ -237,6 +244,11 @@ class Store:
         """A write transaction: ``with store.transaction() as conn: ...``."""
         return self.engine.begin()
 
+    def batch(self, max_documents: int = 500, max_seconds: float = 2.0) -> "Batch":
+        """Many documents' writes in few commits: ``with store.batch() as b: with b.document()
+        as conn: ...`` (see ``Batch``)."""
+        return Batch(self, max_documents, max_seconds)
+
     def _insert_many(self, conn: Connection, stmt: Any, rows: list[dict[str, Any]]) -> None:
         """``conn.execute(stmt, rows)`` for an INSERT of several rows of str / int / bool
         values, without SQLAlchemy's per-row parameter processing on SQLite."""
@@ -275,6 +287,10 @@ class Store:
             cache.clear()  # it holds writes that were not committed
         elif cache.checked is conn:
             cache.checked = None
+
+    def _on_rollback_savepoint(self, conn: Connection, name: Any, context: Any) -> None:
+        if self._cache.dirty is conn:
+            self._cache.clear()  # it may hold the rolled-back document's writes
 
     def _check(self, conn: Connection, max_seq: int | None = None) -> _KeyCache:
         """The cache, made valid for ``conn``'s transaction (dropped when another writer stored
@@ -713,23 +729,94 @@ class Store:
                 for a, b, first in trail]
 
     # ----------------------------------------------------------------- skipped
-    def add_skipped(self, item: Skipped) -> None:
+    def add_skipped(self, item: Skipped, conn: Connection | None = None) -> None:
+        """Record a skipped input once (in ``conn``'s transaction when given: a batch holds
+        SQLite's write lock, so a second connection would wait for it)."""
+        if conn is not None:
+            with conn.begin_nested():
+                self._add_skipped(conn, item)
+            return
         try:
             with self.engine.begin() as conn:
-                exists = conn.execute(
-                    select(s.skipped.c.id).where(s.skipped.c.input == item.input, s.skipped.c.reason == item.reason)
-                ).first()
-                if not exists:
-                    conn.execute(insert(s.skipped).values(input=item.input, reason=item.reason))
+                self._add_skipped(conn, item)
         except IntegrityError:
             pass  # recorded already by a concurrent writer
+
+    def _add_skipped(self, conn: Connection, item: Skipped) -> None:
+        exists = conn.execute(
+            select(s.skipped.c.id).where(s.skipped.c.input == item.input, s.skipped.c.reason == item.reason)
+        ).first()
+        if not exists:
+            conn.execute(insert(s.skipped).values(input=item.input, reason=item.reason))
 
     def skipped(self) -> list[Skipped]:
         with self.engine.connect() as conn:
             return [Skipped(r.input, r.reason) for r in conn.execute(select(s.skipped).order_by(s.skipped.c.id))]
 
 
+class Batch:
+    """One write connection for many documents: each document in its own savepoint (it is
+    stored whole or not at all, and a failing one rolls back alone), the transaction
+    committed every ``max_documents`` documents or ``max_seconds`` seconds and on leaving
+    the ``with`` block — also when it is left by an exception (Ctrl-C keeps the documents
+    finished so far). Why: on SQLite the commit is the largest single cost of storing a
+    document (≈ 1.5 ms of ≈ 6 ms); a kill loses at most the uncommitted documents, which the
+    next run stores again (documents are recognised by id)."""
+
+    def __init__(self, store: Store, max_documents: int = 500, max_seconds: float = 2.0):
+        self.store, self.max_documents, self.max_seconds = store, max_documents, max_seconds
+        self.conn: Connection | None = None
+        self._tx = None
+        self._pending = 0
+        self._since = 0.0
+        self.commits = 0
+
+    def __enter__(self) -> "Batch":
+        self.conn = self.store.engine.connect()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self.commit()
+        finally:
+            self.conn.close()
+            self.conn = None
+
+    def connection(self) -> Connection:
+        """The batch's connection inside its open transaction (begun when needed)."""
+        if self._tx is None:
+            self._tx = self.conn.begin()
+            self._since = time.monotonic()
+        return self.conn
+
+    @contextmanager
+    def document(self) -> Iterator[Connection]:
+        """A savepoint for one document's writes; commits the batch when it is full."""
+        conn = self.connection()
+        with conn.begin_nested():
+            yield conn
+        self._pending += 1
+        if self._pending >= self.max_documents or time.monotonic() - self._since >= self.max_seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._tx is not None:
+            tx, self._tx = self._tx, None
+            if tx.is_active:
+                tx.commit()
+                self.commits += 1
+            self._pending = 0
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Emit BEGIN ourselves: the sqlite3 driver (put in autocommit mode by
+    ``_sqlite_pragmas``) would otherwise begin only before the first INSERT, and a SAVEPOINT
+    outside BEGIN would commit on release (the SQLAlchemy pysqlite recipe)."""
+    conn.exec_driver_sql("BEGIN")
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # transactions are begun by ``_sqlite_begin``
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
