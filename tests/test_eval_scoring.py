@@ -229,6 +229,13 @@ def test_place_normalisation():
     assert scoring.place_match("Chicago (Englewood)", "Chicago")
     assert scoring.place_match("St. Louis", "Saint Louis")
     assert scoring.place_match("São Paulo", "Sao Paulo")
+    # GVA's "postal city (place)": either name is right, "(county)" is the county
+    assert scoring.gold_place_match("Milwaukee (West Allis)", "West Allis")
+    assert scoring.gold_place_match("Milwaukee (West Allis)", "Milwaukee")
+    assert scoring.gold_place_match("Itasca (county)", "Itasca County")
+    assert scoring.gold_place_match("Mc Kees Rocks (Mckees Rocks)", "McKees Rocks")
+    assert not scoring.gold_place_match("Milwaukee (West Allis)", "Wauwatosa")
+    assert not scoring.gold_place_match("Itasca (county)", "Grand Rapids")
     assert scoring.place_match("New York City", "New York")
     assert not scoring.place_match("Norfolk", "Newport News")
 

@@ -24,7 +24,8 @@ for every field, never skipped):
   ``--MM-DD`` date or a coarser one is wrong).
 * location: ``country`` (names / ISO codes normalised with pycountry), ``admin1``
   (normalised: case, diacritics and generic words like "Province" ignored), ``city``
-  (normalised place name vs gold ``name``), ``within_25km`` (share of the documents with gold
+  (normalised place name vs gold ``name``; either name of a GVA "Milwaukee (West Allis)"),
+  ``within_25km`` (share of the documents with gold
   coordinates where the system's point is within 25 km; no system point = miss) and
   ``median_km`` (over documents where both have coordinates).
 * event_type: gold label mapped to the six ACLED types (``eval.acled``), accuracy; labels
@@ -101,7 +102,7 @@ class DocsScorer:
         if loc.get("name"):
             hit = False
             if sl is not None:
-                hit = scoring.place_match(loc["name"], sl.name)
+                hit = scoring.gold_place_match(loc["name"], sl.name)
             verdict["city"] = self.city.add(hit)
         if loc.get("lat") is not None and loc.get("lon") is not None:
             km = None

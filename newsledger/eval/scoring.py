@@ -87,6 +87,21 @@ def place_match(gold: str | None, system: str | None) -> bool:
     return bool(g) and g == s
 
 
+def gold_place_match(gold: str | None, system: str | None) -> bool:
+    """A gold place written the GVA way, ``"Milwaukee (West Allis)"`` (the postal city, then
+    the place itself) or ``"Itasca (county)"``, matches either name: West Allis is as right
+    as Milwaukee. Spaces are ignored ("Mc Kees Rocks" = "McKees Rocks")."""
+    s = norm_place(system).replace(" ", "")
+    if not gold or not s:
+        return False
+    names = [gold]
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", gold)
+    if m:
+        inner = m.group(2)
+        names += [m.group(1) + " County"] if inner.strip().lower() == "county" else [inner]
+    return any(norm_place(n).replace(" ", "") == s for n in names if norm_place(n))
+
+
 # --------------------------------------------------------------------------- countries
 
 #: Common names pycountry does not resolve by ``lookup`` (keys are ``norm_text`` forms).
