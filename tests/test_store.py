@@ -209,3 +209,61 @@ def test_ctrl_c_keeps_the_documents_finished_before_it(tmp_path):
         assert len(ledger.documents()) == 32
         again = ledger.add_documents(docs)
         assert (again.added, again.unchanged) == (8, 32)
+
+
+def test_a_killed_ingest_resumes_to_the_ledger_of_an_uninterrupted_run(tmp_path):
+    """SIGKILL a real `newsledger ingest` after its first commits (every 10 documents here),
+    run it again: the ledger equals the one a single uninterrupted run builds."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from sqlalchemy import func, select
+
+    fixture = Path(__file__).parent / "fixtures" / "eval" / "gva_docs.jsonl"
+    rows = [json.loads(line) for line in fixture.read_text().splitlines() if line.strip()]
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w") as f:  # 160 distinct documents (ids are hashes of the text)
+        for k in range(160):
+            row = dict(rows[k % len(rows)])
+            row["text"] = f"{row['text']}\n\nArchive copy {k}."
+            row.pop("id", None)
+            f.write(json.dumps(row) + "\n")
+    exe = [sys.executable, "-m", "newsledger.cli"]
+    env = dict(os.environ, NEWSLEDGER_COMMIT_EVERY="10")
+
+    def ledger(db: Path) -> list:
+        out = tmp_path / f"{db.stem}.json"
+        subprocess.run([*exe, "--db", str(db), "export", "-o", str(out)], check=True, env=env, timeout=300)
+        return sorted((i["date"]["start"], (i["location"] or {}).get("name"), i["killed"]["best"],
+                       i["injured"]["best"], sorted(d["id"] for d in i["documents"]))
+                      for i in json.loads(out.read_text())["incidents"])
+
+    def stored(db: Path) -> int:
+        try:
+            with Store(str(db)) as st, st.engine.connect() as conn:
+                return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
+        except StoreError:
+            return 0
+
+    whole = tmp_path / "whole.db"
+    subprocess.run([*exe, "--db", str(whole), "ingest", str(corpus)], check=True, env=env, timeout=600,
+                   capture_output=True)
+
+    killed = tmp_path / "killed.db"
+    proc = subprocess.Popen([*exe, "--db", str(killed), "ingest", str(corpus)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None and (not killed.exists() or stored(killed) < 30):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 30 <= stored(killed) < 160, "the run was not caught part-way"
+    subprocess.run([*exe, "--db", str(killed), "ingest", str(corpus)], check=True, env=env, timeout=600,
+                   capture_output=True)
+    assert stored(killed) == 160
+    assert ledger(killed) == ledger(whole)

@@ -244,9 +244,16 @@ class Store:
         """A write transaction: ``with store.transaction() as conn: ...``."""
         return self.engine.begin()
 
-    def batch(self, max_documents: int = 500, max_seconds: float = 2.0) -> "Batch":
+    def batch(self, max_documents: int | None = None, max_seconds: float = 2.0) -> "Batch":
         """Many documents' writes in few commits: ``with store.batch() as b: with b.document()
-        as conn: ...`` (see ``Batch``)."""
+        as conn: ...`` (see ``Batch``). ``max_documents`` defaults to the environment variable
+        ``NEWSLEDGER_COMMIT_EVERY``, else 500 (1 = a commit per document)."""
+        if max_documents is None:
+            env = os.environ.get("NEWSLEDGER_COMMIT_EVERY", "500")
+            try:
+                max_documents = max(1, int(env))
+            except ValueError:
+                raise StoreError(f"NEWSLEDGER_COMMIT_EVERY must be a whole number, not {env!r}") from None
         return Batch(self, max_documents, max_seconds)
 
     def _insert_many(self, conn: Connection, stmt: Any, rows: list[dict[str, Any]]) -> None:
