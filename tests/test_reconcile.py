@@ -158,3 +158,111 @@ def test_shot_himself_in_a_report_of_a_death_is_the_one_who_died():
     died = Claim(counts="killed", low=1, high=1, best=1, text="teen", sentence="Oregon teen dies after shooting")
     assert reconcile([Event(document_id="d", claims=[died, self_shot])], "injured").best == 0
     assert reconcile([Event(document_id="d", claims=[self_shot])], "injured").best == 1
+
+
+def _c(counts: str, n: int, text: str, sentence: str, start: int = 0, **kw):
+    from newsledger.models import Claim
+
+    return Claim(counts=counts, low=n, high=kw.pop("high", n), best=n, text=text, sentence=sentence,
+                 start=start, end=kw.pop("end", start + len(text)), **kw)
+
+
+def test_a_city_roundup_figure_is_not_the_incident_figure():
+    """'17 dead, 41 wounded in Chicago weekend shootings' (gva dev, one GVA incident of the
+    weekend): the tally is of many shootings; the victims the report names one by one stay."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    title = "17 dead, 41 wounded in Chicago weekend shootings"
+    lead = ("At least 17 people, including four teenagers, were killed and 41 others were wounded in "
+            "shootings across Chicago between Friday evening and Monday morning.")
+    one = "About 15 minutes earlier, 19-year-old Raqkown Ricks was killed and a 40-year-old man was wounded."
+    claims = [_c("killed", 17, "17", title, end=0), _c("injured", 41, "41", title, end=0),
+              _c("killed", 17, "At least 17", lead, 2, high=None), _c("injured", 41, "41", lead, 64),
+              _c("killed", 1, "Edwin", "Edwin was pronounced dead at 3:45 a.m.", 1119),
+              _c("killed", 1, "19-year-old Raqkown Ricks", one, 1273),
+              _c("injured", 1, "a 40-year-old man", one, 1314),
+              _c("injured", 39, "At least 39", "At least 39 more people were wounded in other shootings "
+                 "across the city between 4:45 p.m. Friday and 9:15 p.m. Sunday.", 6970, high=None)]
+    ev = Event(document_id="d", claims=claims)
+    assert reconcile([ev], "killed").best == 1
+    assert reconcile([ev], "injured").best == 1
+    # the same figures about one shooting are the incident's: "17 dead, 41 wounded in Chicago
+    # shooting" has no tally of several shootings
+    single = Event(document_id="e", claims=[_c("killed", 17, "17", "17 dead, 41 wounded in Chicago shooting", end=0)])
+    assert reconcile([single], "killed").best == 17
+
+
+def test_reports_silent_on_injured_vote_for_none_unless_a_later_report_gives_a_figure():
+    """'HPD: 8-year-old shot, killed after accident' (gva dev): one report's stray 'the woman
+    who shot De'Maree' makes injured 1 (2 shot − 1 killed), while the reports of the days after
+    name the death and no one injured: injured 0. 'Mother critical after shot in the head by
+    child' (two reports, 17 Aug) and 'Mother shot in head by 4-year-old son dies' (18 Aug):
+    the earlier reports' silence on deaths is no vote against the later death."""
+    from datetime import date
+
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    def ev(doc, day, *claims, month=2):
+        return Event(document_id=doc, claims=list(claims), published=date(2017, month, day))
+
+    killed = lambda s: _c("killed", 1, "An 8-year-old girl", s, 65)  # noqa: E731
+    shot = Claim(counts="other", detail="shot", low=2, high=2, best=2, text="De'Maree", start=1450, end=1458,
+                 sentence="Police have not found the woman who shot De'Maree or the driver.")
+    events = [ev("a", 25, killed("An 8-year-old girl was shot and killed.")),
+              ev("b", 26, killed("Family pleads for suspect in 8-year-old girl's killing"), shot),
+              ev("c", 1, killed("Someone began shooting and DeMaree was killed."), month=3),
+              ev("d", 2, killed("An arrest in the killing of an 8-year-old girl."), month=3)]
+    assert reconcile(events, "injured").best == 0
+    assert reconcile(events[:2], "injured").best == 1  # the silent report came before the figure
+
+    critical = lambda doc: ev(doc, 17, _c("injured", 1, "A mother", "A mother is in critical condition."),  # noqa: E731
+                              month=8)
+    dies = ev("z", 18, _c("killed", 1, "a mother", "A mother who was shot in the head has died."), month=8)
+    assert reconcile([critical("x"), critical("y"), dies], "killed").best == 1
+
+
+def test_a_report_naming_a_death_without_a_figure_votes_for_one():
+    """Wagoner County teen (gva dev): 'body of 15-year-old Brennon Davis found' (a death, no
+    figure), 'arrested in the murder of Brennon Davis' (1) and 'Two men are facing murder
+    charges' (2, the men charged): the implied death breaks the tie for 1."""
+    from datetime import date
+
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    implied = _c("killed", 1, "body of", "Person of interest arrested after body of 15-year-old Brennon Davis "
+                 "found on fire", end=0, high=None, vague=True, detail="implied")
+    named = _c("killed", 1, "Brennon Davis", "Thompson has been arrested in the murder of Brennon Davis, 15.", 104)
+    two = _c("killed", 2, "Two", "Two men are facing 1st-degree murder charges in the killing of an Okay teen.", 20)
+    events = [Event(document_id="a", claims=[implied], published=date(2017, 1, 18)),
+              Event(document_id="b", claims=[named], published=date(2017, 1, 18)),
+              Event(document_id="c", claims=[two], published=date(2017, 2, 2))]
+    assert reconcile(events, "killed").best == 1
+    assert reconcile(events[1:], "killed").best == 2  # without it: a tie, to the higher
+
+
+def test_a_later_headline_telling_of_a_death_gives_the_injured_figure():
+    """'Mother critical after shot in the head by child' (two reports, 17 Aug 2015) and 'Mother
+    shot in head by 4-year-old son dies' (18 Aug; gva dev): the wounded mother has since died,
+    injured 0 (not the 1 the two earlier reports give). A headline of the first day ('Teen
+    dies after shooting') is no update."""
+    from datetime import date
+
+    from newsledger.models import Claim, Event
+    from newsledger.resolve.reconcile import reconcile
+
+    def critical(doc, day):
+        return Event(document_id=doc, published=date(2015, 8, day), claims=[
+            _c("injured", 1, "Mother", "Mother critical after shot in the head by child", end=0),
+            _c("injured", 1, "A mother", "A mother is in critical condition after she was accidentally shot.", 271)])
+
+    headline = Claim(counts="other", detail="shot", low=1, high=1, best=1, text="Mother", start=0, end=0,
+                     sentence="Mother shot in head by 4-year-old son dies")
+    died = _c("killed", 1, "a mother", "The GBI confirmed that a mother who was shot in the head has died.", 319)
+    dies = Event(document_id="z", published=date(2015, 8, 18), claims=[headline, died])
+    est = reconcile([critical("x", 17), critical("y", 17), dies], "injured")
+    assert est.best == 0 and "headline tells of a death" in est.rule
+    same_day = Event(document_id="z", published=date(2015, 8, 17), claims=[headline, died])
+    assert reconcile([critical("x", 17), critical("y", 17), same_day], "injured").best == 1
