@@ -267,3 +267,27 @@ def test_a_killed_ingest_resumes_to_the_ledger_of_an_uninterrupted_run(tmp_path)
                    capture_output=True)
     assert stored(killed) == 160
     assert ledger(killed) == ledger(whole)
+
+
+def test_a_document_extraction_fails_on_is_skipped_and_its_chunk_goes_on(tmp_path, monkeypatch):
+    from newsledger import pipeline
+
+    real = pipeline.events.classify
+
+    def classify(title, texts):
+        if title == "Memphis teen shot":
+            raise IndexError("list index out of range")
+        return real(title, texts)
+
+    monkeypatch.setattr(pipeline.events, "classify", classify)
+    docs = [
+        _doc(1, "A man was shot and killed Monday night in Houston, police said."),
+        Document(id="d2", text="Two people were wounded in a shooting in Memphis on Saturday, police said.",
+                 title="Memphis teen shot", published=date(2014, 6, 30), source="memphis.html"),
+        _doc(3, "Three people were hurt in a crash in Denver on Sunday, police said."),
+    ]
+    with Ledger(str(tmp_path / "x.db")) as ledger:
+        result = ledger.add_documents(docs)
+        assert result.added == 2 and [d.id for d in ledger.documents()] == ["d1", "d3"]
+        assert [(s.input, s.reason) for s in ledger.skipped()] == [
+            ("memphis.html", "could not extract: IndexError: list index out of range")]
