@@ -48,6 +48,7 @@ import re
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsledger.extract.sentences import split_sentences
 from newsledger.models import EventDate
@@ -100,6 +101,9 @@ _STREET = (r"(?!(?-i:\s+(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Bouleva
 _MON_TOK = rf"(?P<mon>{_MON})\b\.?"
 _MON2_TOK = rf"(?P<mon2>{_MON})\b\.?"
 
+#: Every match of a pattern here must hold an anchor word of its kind in ``_ANCHORS`` below
+#: (the fast scan tries a pattern only near one); a new kind is scanned plainly until it is
+#: given anchors. tests/test_fast_scans.py compares both scans on real and random texts.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first: "between Feb. 3 and 5", "Feb. 3-5, 2014", "from Feb. 3 to Feb. 5"
     ("range", re.compile(
@@ -157,8 +161,162 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _GATES: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"(?:19|20)\d\d-"),
     "numeric": re.compile(r"\d[/.]\d"),
-    "dmy": re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[JFMASONDjfmasond]", re.I),
+    "dmy": re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}", re.I),
 }
+
+# ---------------------------------------------------------------------------------------
+# Fast scanning (same matches as ``pattern.finditer(text)``, found faster)
+#
+# Python's ``re`` tries a pattern that opens with ``\b`` (and is case-insensitive) at every
+# position of the text, which is most of the cost of ``find_dates``. Every match of the
+# patterns below contains an *anchor*: a month or weekday name, a time word ("night",
+# "week", "ago") or a year; and it starts at a word start at most ``k`` words (joined by
+# whitespace) before its anchor. So we find the anchors with ``str.find`` on the lowercased
+# text and try ``pattern.match`` only at the word starts just before each anchor, in text
+# order, skipping positions inside the previous match: exactly the matches of ``finditer``.
+#
+# Lowercasing stands in for ``re.IGNORECASE`` only when it keeps every offset and no
+# character of the text matches an ASCII letter case-insensitively without lowercasing to
+# it ("ı", "ſ", "K", "İ"); ``_lowered`` returns None otherwise and the plain scan is used.
+# The same lowered text runs the lowercase copies of the case-insensitive word patterns
+# (``_LOWER``), which ``re`` matches several times faster than ``re.IGNORECASE``.
+
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=16)  # find_dates, _candidates and _offset_mentions lower the same text
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it can stand in for case-insensitive matching, else None."""
+    if text.isascii():
+        return text.lower()
+    if _ODD_CASE.search(text):
+        return None
+    low = text.lower()
+    if len(low) != len(text) or _NON_ASCII.findall(low) != _NON_ASCII.findall(text):
+        return None  # a non-ASCII capital: lowercasing changes more than ASCII letters
+    return low
+
+
+def _lower_twin(pat: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive copy of a case-insensitive pattern whose letters are all lowercase:
+    on ``_lowered(text)`` it finds the same spans as ``pat`` on ``text``."""
+    bare = re.sub(r"\\.|\(\?P<\w+>", "", pat.pattern)  # escapes and group names aside
+    assert pat.flags & re.I and not re.search(r"[A-Z]", bare), pat
+    return re.compile(pat.pattern, pat.flags & ~re.I)
+
+
+def _spans(pat: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pat.finditer(text)]
+
+
+_MON_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sept sep oct nov dec".split())
+_WD_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tues tue wed thurs thur thu fri sat sun".split())
+_WD_FULL = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+#: Anchor groups: (words searched for, whole-word names or None). A month or weekday name is
+#: always a whole word in a match (a ``\b`` or ``\s`` before it, a ``\b`` or a "." "," "'"
+#: after it); every anchor starts a word.
+_GROUPS: dict[str, tuple[tuple[str, ...], frozenset[str] | None]] = {
+    "mon": (("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+             "dec"), _MON_NAMES),
+    "wd": (("mon", "tue", "wed", "thu", "fri", "sat", "sun"), _WD_NAMES),
+    "wdfull": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                "sunday"), _WD_FULL),
+    "rel": (("yesterday", "night", "tonight", "overnight", "morning", "afternoon", "evening",
+             "today", "week", "month", "year", "ago"), None),
+    # holidays are case-sensitive: searched in the text itself
+    "holiday": (("Christmas", "New", "Fourth", "July", "Independence", "Halloween",
+                 "Valentine", "Thanksgiving", "Memorial", "Labor", "Easter", "Mother",
+                 "Father", "Veterans", "Martin", "Black", "Cinco", "St"), None),
+}
+_YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
+
+#: kind -> (anchor groups, how many words before its anchor a match may start).
+_ANCHORS: dict[str, tuple[tuple[str, ...], int]] = {
+    "range": (("mon",), 1),  # "between|from" + month
+    "mdy": (("mon", "wd"), 0),  # weekday prefix or month
+    "dmy": (("mon", "wd"), 3),  # weekday prefix, or "the 5th of" + month
+    "monthyear": (("mon",), 0),
+    "month": (("mon",), 2),  # "earlier in" + month
+    "year": (("year",), 1),  # "in" + year
+    "holiday": (("holiday",), 0),
+    "weekday": (("wdfull",), 4),  # "this past early on" + weekday
+    "relative": (("rel",), 3),  # "over the past" + weekend, "three days" + ago
+}
+_BACK = {k: re.compile(r"[\w-]*(?:\s+[\w-]+){0,%d}" % k) for k in range(5)}
+_WORD_START = re.compile(r"\b\w")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class _Scan:
+    """Per-text state of the fast scan: the lowered and reversed text, anchor positions."""
+
+    __slots__ = ("text", "low", "_rev", "_groups")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = _lowered(text)
+        self._rev: str | None = None
+        self._groups: dict[str, list[int]] = {}
+
+    def _group(self, name: str) -> list[int]:
+        hit = self._groups.get(name)
+        if hit is not None:
+            return hit
+        text = self.text
+        if name == "year":
+            hit = [m.start() for m in _YEAR_ANCHOR.finditer(text)]
+        else:
+            words, names = _GROUPS[name]
+            hay = text if name == "holiday" else self.low
+            hit = []
+            for w in words:
+                i = hay.find(w)
+                while i >= 0:
+                    if not i or not _is_word(hay[i - 1]):
+                        if names is None or _WORD_RUN.match(hay, i).group() in names:
+                            hit.append(i)
+                    i = hay.find(w, i + 1)
+        self._groups[name] = hit
+        return hit
+
+    def starts(self, kind: str) -> list[int]:
+        """Sorted positions where a match of ``kind`` may start (a superset)."""
+        groups, k = _ANCHORS[kind]
+        pos = [i for g in groups for i in self._group(g)]
+        if not pos or k == 0:
+            return sorted(set(pos))
+        if self._rev is None:
+            self._rev = self.text[::-1]
+        text, rev, back, out = self.text, self._rev, _BACK[k], set()
+        n = len(text)
+        for a in pos:
+            lo = n - back.match(rev, n - a).end()  # the walk back from ``a`` ends here
+            out.update(m.start() for m in _WORD_START.finditer(text, lo, a + 1))
+        return sorted(out)
+
+    def finditer(self, kind: str, pat: re.Pattern[str]):
+        """The matches of ``pat.finditer(self.text)``."""
+        if self.low is None or kind not in _ANCHORS:
+            yield from pat.finditer(self.text)
+            return
+        text, end = self.text, 0
+        for p in self.starts(kind):
+            if p < end:
+                continue
+            m = pat.match(text, p)
+            if m is not None:
+                end = m.end()  # never empty: every pattern needs a name or a number
+                yield m
 
 # Between two weekdays of one span: "Saturday morning to early Sunday", "Monday or Tuesday".
 _WD_RANGE_GAP = re.compile(
@@ -637,11 +795,12 @@ def find_dates(text: str, published: date | None, *, datelines: bool = True) -> 
     """
     taken: list[tuple[int, int]] = []
     raw = []
+    scan = _Scan(text)
     for kind, pat in _PATTERNS:
         gate = _GATES.get(kind)
         if gate is not None and not gate.search(text):
             continue
-        for m in pat.finditer(text):
+        for m in scan.finditer(kind, pat):
             st, en = m.start(), m.end()
             if _overlaps((st, en), taken):
                 continue
@@ -725,6 +884,8 @@ _OFFSET = re.compile(
     rf"\b(?:(?P<n>{_NUM})\s+days?|the\s+(?:day|morning|night|evening|afternoon))\s+"
     r"(?P<dir>after|before)\b(?!\s+(?:that|this|which|it)\b)", re.I)
 _OFFSET_GATE = re.compile(r"(?:day|days|morning|night|evening|afternoon)\s+(?:after|before)", re.I)
+_OFFSET_L = _lower_twin(_OFFSET)
+_OFFSET_GATE_L = _lower_twin(_OFFSET_GATE)
 
 
 def _offset_mentions(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -733,9 +894,18 @@ def _offset_mentions(text: str, mentions: list[DateMention]) -> list[DateMention
             and dm.date.start == dm.date.end and len(dm.date.start) == 10
             and dm.date.start[0] != "-" and dm.features.get("report") != "header"]
     out: list[DateMention] = []
-    if not days or not _OFFSET_GATE.search(text):
+    if not days:
         return out
-    for m in _OFFSET.finditer(text):
+    low = _lowered(text)
+    if low is None:
+        if not _OFFSET_GATE.search(text):
+            return out
+        found = _OFFSET.finditer(text)
+    else:  # the same matches, found on the lowered text
+        if not _OFFSET_GATE_L.search(low):
+            return out
+        found = (_OFFSET.match(text, m.start()) for m in _OFFSET_L.finditer(low))
+    for m in found:
         prev = [dm for dm in days if dm.end <= m.start() and m.start() - dm.end <= 80]
         if not prev:
             continue
@@ -781,18 +951,69 @@ def _header_anchor(text: str) -> date | None:
 
 
 
-def _nearest(pat: re.Pattern[str], sent_text: str, a: int, b: int) -> int | None:
-    """Distance in characters from span [a, b) to the nearest match of pat in sent_text."""
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+
+
+def _nearest_span(spans: list[tuple[int, int]], a: int, b: int) -> int | None:
+    """Distance in characters from span [a, b) to the nearest of ``spans`` (the matches of a
+    pattern in the sentence), None without any."""
     best = None
-    for m in pat.finditer(sent_text):
-        d = a - m.end() if m.end() <= a else m.start() - b
+    for s, e in spans:
+        d = a - e if e <= a else s - b
         d = max(d, 0)
         best = d if best is None else min(best, d)
     return best
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+_STRONG_EVENT_L = _lower_twin(_STRONG_EVENT)
+_LATER_WORDS_L = _lower_twin(_LATER_WORDS)
+_DIED_L = _lower_twin(_DIED)
+_EVENT_WORDS_L = _lower_twin(_EVENT_WORDS)
+_FOCUS_WORDS_L = _lower_twin(_FOCUS_WORDS)
+
+
+class _Sentences:
+    """What ``_features`` reads of each sentence of one text, computed once per sentence
+    (several date mentions share a sentence), on the lowered text when ``_lowered`` allows
+    (the ``_L`` twins: same spans, found faster)."""
+
+    __slots__ = ("text", "low", "_info", "_weak", "_words")
+
+    def __init__(self, text: str, low: str | None) -> None:
+        self.text, self.low = text, low
+        self._info: dict[tuple[int, int], tuple] = {}
+        self._weak: dict[tuple[int, int], bool] = {}
+        self._words: dict[tuple[int, int], set[str]] = {}
+
+    def spans(self, sent: tuple[int, int]) -> tuple:
+        """(strong event, later, died) match spans in the sentence."""
+        hit = self._info.get(sent)
+        if hit is None:
+            if self.low is not None:
+                s = self.low[sent[0]:sent[1]]
+                hit = (_spans(_STRONG_EVENT_L, s), _spans(_LATER_WORDS_L, s), _spans(_DIED_L, s))
+            else:
+                s = self.text[sent[0]:sent[1]]
+                hit = (_spans(_STRONG_EVENT, s), _spans(_LATER_WORDS, s), _spans(_DIED, s))
+            self._info[sent] = hit
+        return hit
+
+    def event_weak(self, sent: tuple[int, int]) -> bool:
+        hit = self._weak.get(sent)
+        if hit is None:
+            if self.low is not None:
+                hit = bool(_EVENT_WORDS_L.search(self.low[sent[0]:sent[1]]))
+            else:
+                hit = bool(_EVENT_WORDS.search(self.text[sent[0]:sent[1]]))
+            self._weak[sent] = hit
+        return hit
+
+    def content_words(self, sent: tuple[int, int]) -> set[str]:
+        hit = self._words.get(sent)
+        if hit is None:
+            hit = self._words[sent] = _content_words(self.text[sent[0]:sent[1]])
+        return hit
 
 
 _POSSESSIVE_EVENT = re.compile(
@@ -803,21 +1024,25 @@ _POSSESSIVE_EVENT = re.compile(
 
 def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
               anchor: date | None, rank: int, title_words: set[str], in_title: bool,
-              sent_index: int) -> dict[str, float]:
-    """Evidence that a mention is the date of the event (see _WEIGHTS)."""
+              sent_index: int, sentences: _Sentences | None = None) -> dict[str, float]:
+    """Evidence that a mention is the date of the event (see _WEIGHTS). ``sentences``: the
+    per-sentence cache of the text (made here when not given)."""
+    if sentences is None:
+        sentences = _Sentences(text, _lowered(text))
     f: dict[str, float] = {}
     sent_text = text[sent[0]:sent[1]]
     a, b = dm.start - sent[0], dm.end - sent[0]
     if in_focus:
         f["focus"] = 1.0
-    near = _nearest(_STRONG_EVENT, sent_text, a, b)
+    strong, later_spans, died_spans = sentences.spans(sent)
+    near = _nearest_span(strong, a, b)
     if near is not None:
         f["event<=40" if near <= 40 else "event<=100" if near <= 100 else "event_far"] = 1.0
-    elif _EVENT_WORDS.search(sent_text):
+    elif sentences.event_weak(sent):
         f["event_weak"] = 1.0
     if near is None and not in_focus and "event_weak" not in f:
         f["no_event"] = 1.0
-    later = _nearest(_LATER_WORDS, sent_text, a, b)
+    later = _nearest_span(later_spans, a, b)
     if later is not None and later <= 30 and (near is None or later < near):
         f["later"] = 1.0
     if _LATER_VERB_BEFORE.search(sent_text[max(0, a - 40):a]):
@@ -825,7 +1050,7 @@ def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
     if _DIED_BEFORE.search(sent_text[max(0, a - 30):a]) and _AFTER_AFTER.match(sent_text, b):
         # "died Friday after being shot Thursday": the death, not the shooting
         f["died_after"] = 1.0
-    died = _nearest(_DIED, sent_text, a, b)
+    died = _nearest_span(died_spans, a, b)
     if died is not None and died <= 30 and (near is None or died <= near):
         f["died"] = 1.0
     rk = dm.features.get("report")
@@ -842,7 +1067,7 @@ def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
     if in_title:
         f["title"] = 1.0
     if title_words:
-        f["title_overlap"] = len(title_words & _content_words(sent_text)) / len(title_words)
+        f["title_overlap"] = len(title_words & sentences.content_words(sent)) / len(title_words)
     if dm.future:
         f["future"] = 1.0
     ed = dm.date
@@ -931,6 +1156,7 @@ _PRIOR_CUE = re.compile(
     r"\bmost\s+recent\s+(?:was|one|shooting|incident|homicide|killing)\b|"
     r"\b(?:a|the)\s+(?:previous|prior|separate|unrelated)\s+(?:fatal\s+)?(?:shooting|"
     r"incident|homicide|killing|attack)\b", re.I)
+_PRIOR_CUE_L = _lower_twin(_PRIOR_CUE)
 
 
 @dataclass
@@ -951,8 +1177,13 @@ def _candidates(text: str, published: date | None, focus: list[tuple[int, int]] 
         offset = len(t) + 2
     mentions = find_dates(full, anchor)
     sents = [(s.start, s.end) for s in split_sentences(full)]
+    low = _lowered(full)
+    sentences = _Sentences(full, low)
     if focus is None:
-        focus_spans = [(a, b) for a, b in sents if _FOCUS_WORDS.search(full[a:b])]
+        if low is not None:
+            focus_spans = [(a, b) for a, b in sents if _FOCUS_WORDS_L.search(low[a:b])]
+        else:
+            focus_spans = [(a, b) for a, b in sents if _FOCUS_WORDS.search(full[a:b])]
     else:
         focus_spans = [(a + offset, b + offset) for a, b in focus]
     title_words = _content_words(t) if t else set()
@@ -969,8 +1200,11 @@ def _candidates(text: str, published: date | None, focus: list[tuple[int, int]] 
         sent = sents[si] if sents and sents[si][0] <= dm.start < sents[si][1] else \
             (max(0, dm.start - 150), min(len(full), dm.end + 150))
         feats = _features(dm, full, sent, _overlaps((dm.start, dm.end), focus_spans), anchor,
-                          rank, title_words, dm.start < offset, max(si - body_start, 0))
-        if _PRIOR_CUE.search(full, sents[si - 1][0] if si > 0 and sents else sent[0], dm.start):
+                          rank, title_words, dm.start < offset, max(si - body_start, 0),
+                          sentences)
+        prior_from = sents[si - 1][0] if si > 0 and sents else sent[0]
+        if (_PRIOR_CUE_L.search(low, prior_from, dm.start) if low is not None
+                else _PRIOR_CUE.search(full, prior_from, dm.start)):
             feats["prior"] = 1.0
         if dm.start >= offset:
             rank += 1

@@ -522,6 +522,39 @@ class Gazetteer:
         self._cache[key] = out
         return out
 
+    def prefetch(self, keys) -> None:
+        """Read the candidates of many name keys into the cache at once: one query per 500
+        keys instead of one per key (most keys a text asks about have no place at all).
+
+        ``lookup_key`` then returns what its own query returns: each key's rows sorted by
+        its ORDER BY (population, then precision, both descending). A key with two rows
+        equal on both is not cached here (the order of tied rows is SQLite's): its first
+        ``lookup_key`` asks on its own."""
+        todo = sorted({k for k in keys if k and k not in self._cache})
+        if not todo:
+            return
+        if len(self._cache) + len(todo) > 100_000:
+            self._cache.clear()
+        for a in range(0, len(todo), 500):
+            chunk = todo[a : a + 500]
+            with self._lock:
+                rows = self._con.execute(
+                    f"SELECT {_ROW}, n.alt, n.key FROM names n JOIN places p ON p.id = n.pid"
+                    f" WHERE n.key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+            by_key: dict[str, list[tuple]] = {k: [] for k in chunk}
+            for r in rows:
+                by_key[r[-1]].append(r[:-1])
+            for key, found in by_key.items():
+                order = [(r[7], r[9]) for r in found]  # (population, precision)
+                if len(set(order)) < len(order) or not all(
+                    type(pop) is int and type(prec) is int for pop, prec in order
+                ):
+                    continue  # ties (or unusual values): leave the order to SQLite
+                found.sort(key=lambda r: (-r[7], -r[9]))
+                self._cache[key] = [(_place(r[:-1]), bool(r[-1])) for r in found]
+
     def lookup(self, name: str) -> list[Place]:
         """All candidate places for a surface string, biggest population first."""
         return [p for p, _ in self.lookup_key(name_key(name))]

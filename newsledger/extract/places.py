@@ -132,6 +132,32 @@ class PlaceMention:
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ez|az|as|ad|ar|an|ash|at|ad|ed|es|er|et)[-‐])?[A-Z][\w'’]*(?:[-‐][\w'’]+)*\.?)"
 _CONNECT = r"(?:of|de|del|la|le|du|al|el|ez|az|ad|ar|as|es|an|on|upon|the|da|do|dos|das)"
 _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
+# A run starts at a capital letter or at an article glued to one ("al-Qaeda"): ``_runs``
+# tries ``_RUN`` only there instead of at every position of the text.
+_UPPER = re.compile(r"[A-Z]")
+_HYPHEN_UPPER = re.compile(r"[-‐](?=[A-Z])")
+
+
+def _runs(text: str):
+    """The matches of ``_RUN.finditer(text)``, found faster: ``_RUN`` can only start at a
+    capital letter or two or three letters before a hyphen followed by one (an article:
+    "al-", "ash-"), so it is tried only there, in text order, past the previous match."""
+    starts = [m.start() for m in _UPPER.finditer(text)]
+    if "-" in text or "‐" in text:
+        arts = {h for m in _HYPHEN_UPPER.finditer(text) for h in (m.start() - 2, m.start() - 3)
+                if h >= 0}
+        if arts:
+            starts = sorted(arts.union(starts))
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = _RUN.match(text, p)
+        if m is not None:
+            end = m.end()  # never empty
+            yield m
+
+
 _ADMIN_SUFFIX = re.compile(
     r"\s+(province|governorate|district|county|region|prefecture|oblast|state|parish|"
     r"municipality|department|territory)\b",
@@ -177,6 +203,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _split_run(run: str, offset: int) -> list[tuple[int, int, str]]:
     """Tokens of a capitalised run with absolute offsets."""
+    if " " not in run and "\t" not in run:  # one word (a run holds no other white space)
+        return [(offset, offset + len(run), run)]
     return [(offset + m.start(), offset + m.end(), m.group(0)) for m in re.finditer(r"\S+", run)]
 
 
@@ -186,9 +214,25 @@ _SAINT_ABBR_END = re.compile(r"\b(?:St|Ft|Mt|Ste)\.$")
 _POSSESSIVE_OR_DOT_END = re.compile(r"['’]s?$|\.$")
 
 
+def _tail(tok: str) -> int:
+    """How many characters ``find_places`` cuts from a surface ending with this token: a
+    possessive ("'s", "'") or a final dot, except after "St." / "Ft." ... (0: none)."""
+    if tok[-1] not in ".'’" and not (tok[-1] == "s" and tok[-2:-1] in ("'", "’")):
+        return 0  # no match of _POSSESSIVE_OR_DOT_END (tokens hold no newline)
+    m_pos = _POSSESSIVE_OR_DOT_END.search(tok)
+    if m_pos and not _SAINT_ABBR_END.search(tok):
+        return m_pos.end() - m_pos.start()
+    return 0
+
+
 def _clean_token(tok: str) -> str:
     tok = _POSSESSIVE_END.sub("", tok)
     return tok.rstrip(".") if not _SAINT_ABBR.fullmatch(tok) else tok
+
+
+@lru_cache(maxsize=65536)  # the same capitalised words recur in every article
+def _clean_lower(tok: str) -> str:
+    return _clean_token(tok).lower()
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -201,30 +245,29 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     out: list[PlaceMention] = []
     persons: set[str] = set()
 
+    runs = _token_runs(text, abbr)
+    # The gazetteer is asked about every span the loop below may look up, in one go.
+    if hasattr(gaz, "prefetch"):
+        gaz.prefetch([sp[4] for _, _, spans in runs for here in spans for sp in here])
+
     skip_until = -1
-    for run in _RUN.finditer(text):
-        toks = [t for t in _split_run(run.group(0), run.start()) if t[0] >= skip_until]
+    for all_toks, all_low, all_spans in runs:
+        # Tokens already taken by a "City, ST" ahead are dropped; a span of the rest is the
+        # same span of the whole run, its end index shifted by k0.
+        k0 = 0
+        while k0 < len(all_toks) and all_toks[k0][0] < skip_until:
+            k0 += 1
+        toks = all_toks[k0:] if k0 else all_toks
+        low = all_low[k0:] if k0 else all_low
         n = len(toks)
-        low = [_clean_token(t[2]).lower() for t in toks]  # each token cleaned once per run
         i = 0
         while i < n:
             matched = False
             if low[i] in _FUNCTION or low[i] in _LEAD_WORDS:
                 i += 1  # no span starts with it
                 continue
-            for j in range(min(n, i + 6), i, -1):
-                s, e = toks[i][0], toks[j - 1][1]
-                if low[j - 1] in _FUNCTION:
-                    continue
-                # "Moscow's" keeps its span without the possessive.
-                surface = text[s:e]
-                if _CONTRACTION.search(surface):
-                    continue
-                m_pos = _POSSESSIVE_OR_DOT_END.search(surface)
-                if m_pos and not _SAINT_ABBR_END.search(surface):
-                    if not (m_pos.group(0) == "." and _is_state_abbr(surface, abbr)):
-                        surface = surface[: m_pos.start()]
-                        e = s + len(surface)
+            for j, s, e, surface, key in all_spans[i + k0]:
+                j -= k0
                 # Demonyms ("Syrian", "North Korean").
                 dem = demonyms.get(surface)
                 if dem and j - i <= 2:
@@ -239,7 +282,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
                         out.append(PlaceMention(s, e, surface, [st], "name"))
                     i, matched = j, True
                     break
-                cands = gaz.lookup_key(name_key(surface))
+                cands = gaz.lookup_key(key)
                 if not cands:
                     continue
                 mention = _judge(text, s, e, surface, cands, j - i, stop, abbr, postal,
@@ -272,7 +315,74 @@ def _is_state_abbr(surface: str, abbr: dict[str, str]) -> bool:
     return surface in abbr
 
 
+@lru_cache(maxsize=65536)
+def _one_word(tok: str) -> tuple[str, str | None, str | None]:
+    """``_token_runs`` of a one-word run, which depends on the word only: (its cleaned
+    lowercase form, the surface ``find_places`` looks up or None, that surface's key)."""
+    low0 = _clean_lower(tok)
+    if low0 in _FUNCTION or low0 in _LEAD_WORDS:
+        return low0, None, None
+    if ("'" in tok or "’" in tok) and _CONTRACTION.search(tok):
+        return low0, None, None
+    surface = tok
+    cut = _tail(tok)
+    if cut and not (cut == 1 and tok[-1] == "." and _is_state_abbr(tok, _states()[0])):
+        surface = tok[:-cut]
+    return low0, surface, name_key(surface)
+
+
+def _token_runs(text: str, abbr: dict[str, str]) -> list[tuple[list, list[str], list]]:
+    """The capitalised runs of ``text``: (tokens, their cleaned lowercase forms, and for each
+    token the spans starting with it that ``find_places`` looks up, longest first, as
+    (j, start, end, surface, name key): at most six tokens, not ending with a function word,
+    without a contraction, the surface without a possessive or final dot).
+
+    What is tested of a span's surface depends on single tokens, so it is read once per
+    token: a contraction ("'ve", "n't") lies inside one token, the possessive / final dot
+    and "St." at its end inside the last one."""
+    out = []
+    for run in _runs(text):
+        word = run.group(0)
+        if " " not in word and "\t" not in word:  # one word: most runs
+            low0, surface, key = _one_word(word)
+            a = run.start()
+            out.append(([(a, a + len(word), word)], [low0],
+                        [[(1, a, a + len(surface), surface, key)] if surface else []]))
+            continue
+        toks = _split_run(word, run.start())
+        low = [_clean_lower(t[2]) for t in toks]  # each token cleaned once per run
+        n = len(toks)
+        spans: list[list] = [[] for _ in range(n)]
+        contraction = tails = None
+        for i in range(n):
+            if low[i] in _FUNCTION or low[i] in _LEAD_WORDS:
+                continue  # no span starts with it
+            if tails is None:
+                contraction = [k for k, t in enumerate(toks) if ("'" in t[2] or "’" in t[2])
+                               and _CONTRACTION.search(t[2])]  # it needs an apostrophe
+                tails = [_tail(t[2]) for t in toks]
+            first_contraction = next((k for k in contraction if k >= i), n)
+            s = toks[i][0]
+            here = spans[i]
+            for j in range(min(n, i + 6), i, -1):
+                if low[j - 1] in _FUNCTION or first_contraction < j:
+                    continue
+                e = toks[j - 1][1]
+                # "Moscow's" keeps its span without the possessive.
+                surface = text[s:e]
+                cut = tails[j - 1]
+                if cut:
+                    if not (cut == 1 and surface[-1] == "." and _is_state_abbr(surface, abbr)):
+                        surface = surface[:-cut]
+                        e = s + len(surface)
+                here.append((j, s, e, surface, name_key(surface)))
+        out.append((toks, low, spans))
+    return out
+
+
 _PERSON = "person"
+_PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _PERSON_VERB = re.compile(
     r"^\s+(?:was|is|has|had|allegedly|pleaded|faces|faced|admitted|denied|died|shot|fired)\b"
 )
@@ -313,14 +423,30 @@ def _admin_reading(kind: str, places: list, before: str) -> tuple[str, list]:
     return kind, places
 
 
+_SPLIT_CACHE: dict[int, tuple] = {}
+
+
+def _split_candidates(cands: list) -> tuple[list, bool, frozenset]:
+    """(a new list of the places, matched by alternate names only?, ids of the places matched
+    by an alternate name) of a gazetteer answer. The gazetteer hands out the same list for
+    the same name, so the last two are kept per list (the entry holds the list: its id is
+    not reused while it is there)."""
+    hit = _SPLIT_CACHE.get(id(cands))
+    if hit is None or hit[0] is not cands:
+        if len(_SPLIT_CACHE) > 50_000:
+            _SPLIT_CACHE.clear()
+        hit = (cands, [p for p, _ in cands], all(a for _, a in cands),
+               frozenset(_pid(p) for p, a in cands if a))
+        _SPLIT_CACHE[id(cands)] = hit
+    return list(hit[1]), hit[2], hit[3]
+
+
 def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, toks, i, j):
     """Make a PlaceMention of a matched span, or None when it is a false friend."""
     after = text[e : e + 40]
     before = text[max(0, s - 30) : s]
-    places = [p for p, _ in cands]
+    places, alt_only, alt_ids = _split_candidates(cands)
     state_span = 0
-    alt_only = all(a for _, a in cands)
-    alt_ids = frozenset(_pid(p) for p, a in cands if a)
     kind = "name"
     state = None
     # "City, ST" / "City, Calif." / "City, State".
@@ -385,7 +511,7 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
             return None
         if low in _first_names() and not _PREP_STRONG.search(before):
             return _PERSON
-        prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
+        prev = _PREV_WORD.search(before)
         if prev and prev.group(1).lower() in _TITLES and prev.group(1)[0].isupper():
             return _PERSON
         if _SPEECH.match(after) or _AGE.match(after):
@@ -395,14 +521,14 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         # Inside a longer capitalised run next to an unknown capitalised word: a name
         # ("Marie Letchworth", "Victoria Smith") unless the next word heads an organisation.
         if j < len(toks) and toks[j][2][:1].isupper():
-            nxt = _clean_token(toks[j][2]).lower()
+            nxt = _clean_lower(toks[j][2])
             if nxt not in _ORG_HEAD and not _ADMIN_SUFFIX.match(after):
                 return None
         if i > 0 and toks[i - 1][2][:1].isupper():
-            prv = _clean_token(toks[i - 1][2]).lower()
+            prv = _clean_lower(toks[i - 1][2])
             if prv not in _FUNCTION and prv not in _DIRECTIONS and prv not in ("in", "of", "at"):
                 # "Korryn Gaines", "Marie Letchworth": a surname after a first name.
-                return _PERSON if re.fullmatch(r"[A-Z][a-z]+", toks[i - 1][2]) else None
+                return _PERSON if _CAPITALISED.fullmatch(toks[i - 1][2]) else None
         weak = alt_only or _sentence_initial(text, s)
         if surface.isupper() and len(surface) <= 4 and not any(
             p.feature in ("country", "admin1") for p in places
@@ -416,8 +542,8 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         )
     if kind == "name" and (_STREET.match(after) or _FACILITY.match(after) or _HOLIDAY.match(after)):
         return None
-    if kind == "name" and _clean_token(toks[j - 1][2]).lower() not in _ADMIN_WORDS and all(
-        _clean_token(t[2]).lower() in stop for t in toks[i:j]
+    if kind == "name" and _clean_lower(toks[j - 1][2]) not in _ADMIN_WORDS and all(
+        _clean_lower(t[2]) in stop for t in toks[i:j]
     ):
         return None  # "East End", "West Side", "White House"
     kind, places = _admin_reading(kind, places, before)
@@ -690,6 +816,21 @@ _DC = re.compile(
     r"\b(?:North|South)(?:east|west) Washington\b"
 )
 
+# Words every match of ``_US_CUES`` / ``_DC`` holds: a text without any has no match, and the
+# (slower) pattern is not run on it.
+_US_CUE_WORDS = ("$", "Sheriff", "County ", "Police Department", "Interstate ", "I-",
+                 "district attorney", "eputies", "GoFundMe")
+_DC_WORDS = ("D.", "DC", "District of Columbia", "Washington")
+
+
+def _us_cues(text: str) -> bool:
+    return any(w in text for w in _US_CUE_WORDS) and _US_CUES.search(text) is not None
+
+
+def _names_dc(text: str) -> bool:
+    return any(w in text for w in _DC_WORDS) and _DC.search(text) is not None
+
+
 #: Extra weight of the dateline place (where the story was filed: usually, not always,
 #: where it happened; a title's "in X" can outweigh it).
 _DATELINE_W = 4.0
@@ -760,7 +901,7 @@ def event_location(
     title_m = find_places(title, gaz) if title else []
     outlet_m = find_places(_outlet_names(outlet), gaz) if outlet else []
     host_m = host_places(url, gaz)
-    if _DC.search(text) or (title and _DC.search(title)) or (
+    if _names_dc(text) or (title and _names_dc(title)) or (
         dl and not dl.state and not dl.region and name_key(dl.city) == "washington"
     ):
         # "Washington" in a text that names D.C. (or its quadrants, or an AP dateline
@@ -821,7 +962,7 @@ def event_location(
             st = hs.pop()
             ctx_state[st] = ctx_state.get(st, 0) + _HOST_CTX
         ctx_cc["US"] = ctx_cc.get("US", 0) + _HOST_CTX
-    if _US_CUES.search(text) or (title and _US_CUES.search(title)):
+    if _us_cues(text) or (title and _us_cues(title)):
         ctx_cc["US"] = ctx_cc.get("US", 0) + 2.0
     if not ctx_cc:
         ctx_cc["US"] = 1.0  # English news with no country named: most often US local news
@@ -1207,6 +1348,8 @@ _HOOD_NAME = re.compile(
 def _neighbourhood_names(text: str) -> frozenset[str]:
     """Name keys of the last one to three capitalised words before "neighborhood"."""
     out: set[str] = set()
+    if "neighbo" not in text:  # every match ends with "neighborhood" / "neighbourhood"
+        return frozenset()
     for mm in _HOOD_NAME.finditer(text):
         words = mm.group(1).split()
         for k in range(1, len(words) + 1):

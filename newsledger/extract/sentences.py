@@ -29,6 +29,7 @@ _ABBREV = {
 # A candidate boundary: sentence punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in _ABBREV or word.rstrip(".") in _ABBREV:
         return True
     # A single capital letter ("John F. Kennedy") or dotted initials ("U.S.").
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 and word.isalpha() or bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -84,9 +85,8 @@ def _split(text: str) -> tuple[Sentence, ...]:
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+    seg = text[start:end]
+    stripped = seg.strip()  # str.strip() strips exactly the characters str.isspace() finds
+    if stripped:
+        start += len(seg) - len(seg.lstrip())
+        out.append(Sentence(start, start + len(stripped), stripped))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 MIN_WORDS = 25
 #: Below this share of English stopwords a long text is suspicious (English news: 0.3-0.5).
@@ -62,11 +63,19 @@ for _lang, _words in _STOPWORDS.items():
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _script_share(text: str) -> tuple[float, str]:
     """Share of letters that are Latin, and the most common non-Latin script's name."""
-    latin = other = 0
+    head = text[:20000]
+    # ASCII letters are Latin letters: counted at once; only the other characters are named
+    # one by one, in text order (the first script seen wins a tie, as before).
+    latin = len(_ASCII_LETTER.findall(head))
+    other = 0
     scripts: dict[str, int] = {}
-    for ch in text[:20000]:
+    for ch in () if head.isascii() else _NON_ASCII.findall(head):
         if not ch.isalpha():
             continue
         name = unicodedata.name(ch, "")
@@ -96,8 +105,10 @@ def is_english(text: str) -> tuple[bool, str]:
     if len(words) < MIN_WORDS:
         return True, f"too short to judge ({len(words)} words)"
     n = len(words)
+    counts = Counter(words)  # each distinct word tested once per language
     ratios = {
-        lang: sum(1 for w in words if w in stop) / n for lang, stop in _STOPWORDS.items()
+        lang: sum(c for w, c in counts.items() if w in stop) / n
+        for lang, stop in _STOPWORDS.items()
     }
     en = ratios.pop("English")
     best = max(ratios, key=ratios.get)

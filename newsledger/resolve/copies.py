@@ -82,12 +82,25 @@ _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"
                        "„": '"', "‟": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
 
 
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_FOLD)``, faster: ``str.translate`` with a dict looks up every
+    character, ``str.replace`` skips to the few folded ones (and folds to ASCII, which no
+    later replacement touches)."""
+    for ch, to in _FOLD_PAIRS:
+        if ch in text:
+            text = text.replace(ch, to)
+    return text
+
+
 # ----------------------------------------------------------------------------- text
 def words(text: str) -> list[str]:
     """Normalised word tokens: NFKC, quotes and dashes folded, casefolded, ``\\w+``."""
     if text.isascii():  # NFKC and the folds leave ASCII alone; casefold() is lower() on it
         return _WORD.findall(text.lower())
-    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold())
+    return _WORD.findall(_fold(unicodedata.normalize("NFKC", text)).casefold())
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
@@ -127,7 +140,7 @@ def signature(shingle_set: Iterable[str]) -> np.ndarray:
     """MinHash signature (``NUM_PERM`` uint32 values) of a shingle set. Deterministic: CRC-32
     of each shingle, the MurmurHash3 32-bit finaliser, then ``a * h + b`` mod 2^32 per
     permutation, the minimum over shingles (2^32 - 1 for an empty set)."""
-    hv = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingle_set), dtype=np.uint32)
+    hv = np.fromiter(map(zlib.crc32, map(str.encode, shingle_set)), dtype=np.uint32)  # UTF-8
     if not len(hv):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     s1, m1, s2, m2, s3 = _FMIX32
