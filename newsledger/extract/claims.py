@@ -130,7 +130,7 @@ def _tag_pos(doc):
 
 _GATE = re.compile(
     r"\b(?:kill|dead|death|die[ds]?\b|dying|fatal|wound|injur|hurt|shot|shoot|casualt|bod(?:y|ies)|"
-    r"victim|arrest|detain|custody|missing|kidnap|abduct|hostage|displac|fled|flee|evacuat|toll|"
+    r"paraly|victim|arrest|detain|custody|missing|kidnap|abduct|hostage|displac|fled|flee|evacuat|toll|"
     r"murder|slain|slay|massacre|hospital|troops|soldiers|fighters|militants|gunmen|protester|"
     r"demonstrator|attack|people|mercenar|stabb|execut|behead|perish|lives|critical|condition|hit\b|struck)",
     re.IGNORECASE,
@@ -251,7 +251,10 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
                     claim.historical = True
                     by_year.add(id(claim))
                 found.append(claim)
-        claims.extend(_add_another(_sum_coordinated(found, doc, s.start, noun_of)))
+        if item.headline:
+            found = _headline_list(found, s)
+        claims.extend(_add_another(_sum_coordinated(_add_pronoun_head(found, doc, s.start, noun_of),
+                                                    doc, s.start, noun_of)))
     _restore_court_story(claims, by_year)
     if not any(c.counts == "killed" for c in claims):
         implied = _implied_death(sents, item.published)
@@ -259,6 +262,36 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
             implied.document_id = item.document_id
             claims.append(implied)
     return _dedupe(claims)
+
+
+#: a title that opens with a person and a comma: "Woman, 2 children dead", "Father, two daughters
+#: shot to death" (titles list people with commas, leaving out "and")
+_HEADLINE_LIST = re.compile(
+    r"^\W*(?:[\w-]+\s+)??(?:man|woman|mother|father|mom|dad|teen|teenager|boy|girl|child|toddler|baby|"
+    r"infant|wife|husband|son|daughter|grandmother|grandfather|officer|deputy|[\w-]*year-old)\s*,\s*(?=\S)",
+    re.IGNORECASE)
+
+
+def _headline_list(found: list[Claim], s: Sentence) -> list[Claim]:
+    """'Woman, 2 children dead in triple homicide' is 3 killed: the figure right after the
+    opening person and comma, plus that person (the title states the list, so its sum
+    replaces the part)."""
+    m = _HEADLINE_LIST.match(s.text)
+    if not m:
+        return found
+    out = list(found)
+    for k, c in enumerate(found):
+        if c.start - s.start == m.end() and c.low is not None and not c.vague and not c.perpetrator \
+                and (c.counts in ("killed", "injured") or c.detail == "shot"):
+            end = c.end - s.start
+            at = s.text.find(c.subject or "\0", end)
+            if 0 <= at - end < 20:  # "Woman, 2 children": through the counted noun
+                end = at + len(c.subject)
+            out[k] = replace(c, low=c.low + 1, high=None if c.high is None else c.high + 1,
+                             best=(c.point or 0) + 1, text=s.text[m.start():end],
+                             start=s.start + m.start(), end=s.start + end)
+            break
+    return out
 
 
 def _restore_court_story(claims: list[Claim], by_year: set[int]) -> None:
@@ -275,7 +308,8 @@ def _restore_court_story(claims: list[Claim], by_year: set[int]) -> None:
 _IMPLIED = re.compile(
     r"\b(?<!non-)(?<!non)(?:fatal|deadly)\s+(?:shooting|stabbing|attack|assault|crash|incident|gunfire)|"
     r"\b(?<!attempted\s)(?:homicide|murder)\s+(?:of|victim|investigation|case|suspect|charges?)\b|"
-    r"\bcharged\s+with\s+(?:first-degree\s+|second-degree\s+|capital\s+)?murder\b(?!\s+attempt)",
+    r"\bcharged\s+with\s+(?:first-degree\s+|second-degree\s+|capital\s+)?murder\b(?!\s+attempt)|"
+    r"\b(?<!attempted\s)(?:involuntary\s+|voluntary\s+)?manslaughter\b",
     re.IGNORECASE,
 )
 
@@ -284,7 +318,10 @@ def _implied_death(sents: list[Sentence], published: date | None) -> Claim | Non
     """A report of 'a fatal shooting' or 'a murder' with no figure implies at least one death:
     recorded as a vague claim [1, open) so any stated figure wins over it."""
     for s in sents:
-        m = _IMPLIED.search(s.text)
+        # "charged with attempted manslaughter, negligent manslaughter and ...": the attempt
+        # covers the whole list of charges
+        m = next((m for m in _IMPLIED.finditer(s.text) if not (
+            "manslaughter" in m.group(0).lower() and re.search(r"\battempt", s.text[:m.start()], re.IGNORECASE))), None)
         if m and not (published is not None and _earlier_year(s.text, published)):
             return Claim(counts="killed", low=1, high=None, best=1, text=m.group(0), sentence=s.text,
                          start=s.start + m.start(), end=s.start + m.end(), vague=True, detail="implied")
@@ -303,7 +340,11 @@ def _earlier_year(sentence: str, published: date) -> bool:
 _VICTIM_GATE = re.compile(
     r"\b(?:kill|dead|died|dies|death|murder|slain|shot|shoot|wound|injur|hurt|stabb|hit|struck|"
     r"(?:critical|serious|stable|fair|grave)\s+(?:but\s+\w+\s+)?condition)", re.IGNORECASE)
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+             "tonight", "weekend", "night", "year", "week", "month", "day", "city", "county", "state", "nation"}
 _DEATH_NOUNS = {"death", "murder", "killing", "slaying", "homicide", "body"}
+#: a harm that kills when it is "fatal" ("fired fatal shots at his ex-girlfriend")
+_FATAL_BLOWS = {"shot", "wound", "gunshot", "blow", "bullet", "round", "stab"}
 _KILL_VERBS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre", "die", "perish",
                "dead", "shoot", "wound", "injure", "hurt", "stab", "hospitalize", "hit", "strike", "graze"}
 _SELF_DEATH = re.compile(
@@ -377,6 +418,12 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             # "the death of his son", "shooting death of 3-year-old", "murder of a teen"
             patients = [pobj for prep in t.children if prep.lower_ == "of"
                         for pobj in prep.children if pobj.dep_ == "pobj"]
+            # "in 8-year-old girl's killing", "a 17-year-old's shooting death": the possessor
+            # (a common noun or a full name: not "Monday's killings", "Chicago's homicides")
+            patients += [c for c in t.children if c.dep_ == "poss" and c.lemma_.lower() not in classes["perpetrator"]
+                         and (c.pos_ == "NOUN" or (c.tag_ == "NNP" and any(
+                             g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children)))
+                         and c.lower_ not in _CALENDAR]
             patients = [p for p in patients if _is_person(p) or p.lower_ in ("old",) and "year-old" in doc[p.left_edge.i:p.i + 1].text]
             for p in patients:
                 start, end = doc[p.left_edge.i].idx, p.idx + len(p)
@@ -388,6 +435,20 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
                     # "the shooting of a 7-year-old girl": shot; "the fatal shooting of ...": killed
                     out.append(Quantity(start, end, doc.text[start:end], n, n, n,
                                         bound="death-of" if fatal else "shooting-of"))
+            continue
+        if lemma in _FATAL_BLOWS and t.pos_ == "NOUN" and any(
+                m.dep_ == "amod" and m.lower_ in ("fatal", "deadly", "lethal", "mortal") and not _after_non(m)
+                for m in t.children):
+            # "fired fatal shots at his ex-girlfriend", "dealt a fatal blow to the guard": killed
+            holders = [t, t.head] if t.dep_ in ("dobj", "nsubjpass") else [t]
+            for p in [pobj for h in holders for prep in h.children
+                      if prep.dep_ == "prep" and prep.lower_ in ("at", "to", "into")
+                      for pobj in prep.children if pobj.dep_ == "pobj" and _is_person(pobj) and pobj.pos_ != "PRON"
+                      and pobj.lemma_.lower() not in classes["perpetrator"]]:
+                start, end = doc[p.left_edge.i].idx, p.idx + len(p)
+                if not any(a < end and start < b for a, b in covered):
+                    covered.append((start, end))
+                    out.append(Quantity(start, end, doc.text[start:end], 1, 1, 1, bound="death-of"))
             continue
         if _condition(t) and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"):
             for p in t.head.head.children:
@@ -441,7 +502,7 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             if any(a < end and start < b for a, b in covered):
                 continue
             n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and _is_person(c) and not _has_figure(c)) \
-                + _kin_list(p)
+                * (not _alternatives(p)) + _kin_list(p) + (p.lower_ == "couple")  # "an elderly couple": two
             covered.append((start, end))
             out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="implicit"))
     return out
@@ -536,11 +597,16 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     if _partitive_whole(anchor):
         return None  # "Four of the seven sustained injuries": seven is the group, four the count
     counts, verb = _what_it_counts(anchor, noun, role, span)
+    if verb is not None and verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in _ATTEMPT \
+            and role.dep_ == "dobj":
+        return None  # "a homeowner attempting to shoot an alleged home invasion suspect": not shot
     if counts is None and (q.bound or "").startswith("headline-"):
         counts = q.bound.removeprefix("headline-")
         q = Quantity(q.start, q.end, q.text, 1, 1, 1, bound="implicit")
     if counts is None:
         return None
+    if counts == "shot" and _killed_someone_else(verb, role):
+        counts = "injured"  # "shoot his girlfriend, kill her daughter": the girlfriend lived
     if counts == "shot":
         counts_out, detail = "other", "shot"
     elif counts == "casualties":
@@ -615,23 +681,79 @@ def _by_police(verb: "Token | None") -> bool:
 
 
 
+def _alternatives(noun: "Token") -> bool:
+    """'they killed that gang member or that gang member': one or the other, not both."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for t in (first, noun) for c in t.children)
+
+
 def _coordinated_people(noun: "Token") -> int:
     n = 0
-    for c in noun.conjuncts:
+    if _alternatives(noun):
+        return 0
+    conjuncts = list(noun.conjuncts)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.lemma_.lower() in _DEATH_NOUNS or noun.head.head.lower_ in ("shooting", "shootings")):
+        # "the bodies of a boy and a girl": the parser hangs "a girl" on "bodies"
+        conjuncts += [c for c in noun.head.head.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    for c in conjuncts:
         if c.i > noun.i and _is_person(c) and not any(ch.like_num for ch in c.children):
             n += 1
     return n
 
 
+_ONE_PRONOUN = {"him", "her", "he", "she", "me", "i"}
+
+
+def _add_pronoun_head(claims: list[Claim], doc, offset: int, noun_of: dict[int, int]) -> list[Claim]:
+    """'killing her and another woman' is 2, 'she and her two sons were dead' is 3: a singular
+    personal pronoun coordinated before a counted person is one more of the same kind (a new
+    claim holds the sum; the part stays)."""
+    out = list(claims)
+    for c in claims:
+        i = noun_of.get(id(c))
+        if i is None or c.low is None or c.vague or c.perpetrator:
+            continue
+        noun = doc[i]
+        first = noun.head
+        if noun.dep_ != "conj" or first.i >= noun.i or first.lower_ not in _ONE_PRONOUN or first.pos_ != "PRON" \
+                or first.tag_ == "PRP$" or first.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj"):
+            continue
+        if any(o.end - offset > first.idx and o.start - offset <= first.idx for o in claims if o is not c):
+            continue  # the pronoun is already counted
+        start = first.idx
+        end = max(c.end - offset, noun.idx + len(noun))
+        s = replace(c, low=c.low + 1, high=None if c.high is None else c.high + 1, best=(c.point or 0) + 1,
+                    text=doc.text[start:end], start=offset + start, end=offset + end)
+        out.append(s)  # (not in noun_of: the sum of coordinated nouns must not add it again)
+    return out
+
+
+_GENERIC_PEOPLE = {"people", "person", "victim", "individual", "other", "one", "casualty", "adult"}
+
+
+def _serial_list(t: "Token") -> bool:
+    """'an officer, and the researcher': ``t`` heads a list closed by a comma and a conjunction."""
+    return any(c.dep_ == "cc" and c.i > t.i and c.i > 0 and t.doc[c.i - 1].text == ","
+               for c in t.children) and any(c.dep_ == "conj" for c in t.children)
+
+
 def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, int]) -> list[Claim]:
     """'four Ulsterbus workers and two soldiers were killed' is 6: claims of the same kind in
-    one sentence whose nouns are coordinated are summed into one more claim (the parts stay)."""
+    one sentence whose nouns are coordinated are summed into one more claim. Parts with a
+    figure stay; a part that names people without one ("a father and two sons", "his
+    girlfriend ... and a bystander") is held by the sum, as "a woman and a child" is one claim."""
     by_noun = {}
     for c in claims:
         i = noun_of.get(id(c))
         if i is not None and c.low is not None and not c.vague \
-                and not (c.low > 1 and c.text.lower().startswith(("a ", "an ", "another "))):
-            by_noun[i] = c  # ("a girl" counted with "and a boy" already holds both)
+                and not (c.low > 1 and _NAMED_PART.match(c.text) and c.text.lower() != "a couple"):
+            by_noun[i] = c  # ("a girl" or "the woman" counted with "and a boy" already holds both)
+    # the same with the claims of "a girl and a boy" that hold their conjuncts already
+    whole = {noun_of[id(c)]: c for c in claims if noun_of.get(id(c)) is not None and c.low is not None
+             and not c.vague}
     out = list(claims)
     seen: set[int] = set()
     for i, c in by_noun.items():
@@ -643,11 +765,32 @@ def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, i
         # second counted part on the first as an apposition
         parts = [a for a in head.children if a.dep_ == "appos" and _has_figure(a) and _has_figure(head)
                  and a.lemma_ == head.lemma_]
-        for conj in [*head.conjuncts, *parts]:
-            other = by_noun.get(conj.i)
+        # "killed three professors, an academic affairs officer, and the researcher": an
+        # apposition that goes on as a serial list (", and") names more people, not the same
+        # ones again (a restatement has a generic head: "five victims, three adults, a boy, and ...")
+        listed = [a for a in head.children if a.dep_ == "appos" and a.i in whole and a not in parts
+                  and _has_figure(head) and head.lemma_.lower() not in _GENERIC_PEOPLE and _serial_list(a)]
+        # "killing the woman and five other patrons" with "patrons" hung on the verb
+        on_verb = [o for o in head.head.children if o.i > head.i and _object_on_verb(o)] \
+            if head.dep_ == "dobj" else []
+        # "shoot his girlfriend, kill her daughter, and injure a bystander": the objects of
+        # coordinated verbs are different people
+        # (each verb before its own object: not "shot and killed teenager Jordan Davis", parsed
+        # with one object on each verb)
+        # (both verbs are harm verbs: not "beat one person and shot two others"; and
+        # no perpetrator: "tries to shoot alleged burglar, hits girlfriend")
+        objects = [o for v in _coordinated_verbs(head.head) if v.i > head.i
+                   and _classify([v]) is not None and _classify([head.head]) is not None
+                   for o in v.children if o.dep_ == "dobj" and o.i in by_noun and not by_noun[o.i].perpetrator] \
+            if head.dep_ == "dobj" and head.head.pos_ == "VERB" and not c.perpetrator else []
+        via_objects = False
+        conjuncts = [] if _alternatives(head) else list(head.conjuncts)  # not "a man or a woman"
+        for conj in [*conjuncts, *parts, *on_verb, *listed, *objects]:
+            other = whole.get(conj.i) if conj in listed else by_noun.get(conj.i)
             if other is not None and other.counts == c.counts and other.detail == c.detail:
                 group.append(other)
                 seen.add(conj.i)
+                via_objects = via_objects or conj in objects
         seen.add(i)
         if len(group) > 1:
             group.sort(key=lambda g: g.start)
@@ -664,7 +807,22 @@ def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, i
                 hedge=first.hedge, negated=first.negated, historical=first.historical,
                 start=first.start, end=offset + end, detail=first.detail,
             ))
+            if via_objects and all(g.low == g.high == 1 and not re.match(r"\W*(?:1|one)\b", g.text, re.I)
+                                   for g in group):
+                # single people each named once as the object of their own verb ("shoot his
+                # girlfriend ... and injure a bystander"): the sum replaces them, as "a woman and
+                # a child" is one claim of 2
+                out = [o for o in out if not any(o is g for g in group)]
+            else:
+                # a part named without a figure ("A couple and their two small children", "a father
+                # and two sons"): the sum holds it, as "a woman and a child" is one claim of 2
+                out = [o for o in out if not any(o is g and _NAMED_PART.match(g.text) for g in group)]
     return out
+
+
+_NAMED_PART = re.compile(r"(?:an?|another|the|his|her|their)\s+(?!(?:\d[\d,]*|one|two|three|four|five|six|seven|"
+                         r"eight|nine|ten|dozen|couple\s+of|few|several)\b(?!-|\s+(?:years?|months?|weeks?)\b))",
+                         re.IGNORECASE)  # (not "a 5-year-old boy", "A two year old child": ages)
 
 
 def _none_kind(text: str, doc, span: "Span") -> str | None:
@@ -710,7 +868,10 @@ def _counted_noun(anchor: "Token", span: "Span") -> tuple["Token | None", "Token
     # "a man" -> the noun is in the span itself
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not t.like_num]
     if nouns and span[0].lower_ in ("a", "an", "another"):
-        return nouns[-1], nouns[-1]
+        noun = nouns[-1]
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # "a student employee": the person is the head of the compound
+        return noun, noun
     if anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.i in range(span.start, span.end):
         anchor = anchor.head  # "between 10 and 15 people": the range hangs on its first figure
     head = anchor.head
@@ -734,6 +895,8 @@ def _predicate(role: "Token") -> "Token | None":
     t = role
     seen = 0
     while t.dep_ in ("conj", "appos") and seen < 5:
+        if _object_on_verb(t):
+            return t.head  # "killing the woman and five other patrons" (second object on the verb)
         t, seen = t.head, seen + 1
     if t.dep_ == "pobj":
         prep = t.head
@@ -747,6 +910,50 @@ def _predicate(role: "Token") -> "Token | None":
     return t.head if t.head is not t else None
 
 
+_ATTEMPT = {"try", "attempt", "threaten", "plan", "want", "intend", "vow", "seek", "plot", "conspire"}
+
+
+def _killed_someone_else(verb: "Token | None", role: "Token") -> bool:
+    """'a man to shoot his girlfriend, kill her daughter, and injure a bystander': a person shot
+    by one of coordinated verbs while a later verb kills a different person (a noun, not a
+    pronoun that may be the same one: 'shot his wife, killing her') was shot and not killed
+    (not 'killed his supervisor and shot her boyfriend': no contrast is drawn there)."""
+    if verb is None or role.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() != "shoot":
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("fatally", "dead") for c in verb.children):
+        return False
+    for v in _coordinated_verbs(verb):
+        if v.i > role.i and v.lemma_.lower() in ("kill", "murder", "slay") and any(
+                c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i != role.i and _is_person(c)
+                for c in v.children):
+            return True
+    return False
+
+
+def _coordinated_verbs(verb: "Token") -> list["Token"]:
+    """The verbs coordinated with ``verb``, also those of a list the parser hung on a verb above
+    it ('led a man to shoot his girlfriend, kill her daughter, and injure a bystander': 'kill'
+    and 'injure' on 'led')."""
+    out = [v for v in verb.conjuncts if v.pos_ == "VERB"]
+    if verb.dep_ in ("relcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        for anc in list(verb.ancestors)[:2]:
+            for v in anc.children:
+                if v.dep_ == "conj" and v.pos_ == "VERB" and v.i > verb.i:
+                    out += [w for w in (v, *v.conjuncts) if w.i > verb.i and w.pos_ == "VERB" and w not in out
+                            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children)]
+    return out
+
+
+def _object_on_verb(t: "Token") -> bool:
+    """'killing the woman and five other patrons': the parser sometimes hangs the second of two
+    coordinated objects on the verb itself (a noun conjoined to a verb). Such a noun, after the
+    verb's own object and without a verb of its own, is that verb's second object."""
+    head = t.head
+    return (t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN", "PRON") and head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" and c.i < t.i for c in head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in t.children))
+
+
 def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
     """The predicate and the words that complete it ("shot and killed", "left 3 dead").
 
@@ -754,9 +961,15 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
     different predicate and is left out.
     """
     out = [verb]
+    own_object = role is not None and role.dep_ == "dobj" and role.head.i == verb.i
     for c in verb.children:
         if c.dep_ == "conj":
-            if not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
+            # "sent a man to the hospital and killed Nova Marie Gallman": a conjoined verb with
+            # an object of its own says what happened to that object, not to this one
+            # (the verb after this object: not "shot and killed teenager Jordan Davis", parsed with
+            # one object on each verb)
+            if not any(cc.dep_ in ("nsubj", "nsubjpass") or (own_object and c.i > role.i and cc.dep_ == "dobj")
+                       for cc in c.children):
                 out.append(c)
         elif c.dep_ in ("xcomp", "acomp", "oprd", "advmod", "dobj", "attr", "nsubj", "nsubjpass"):
             if role is not None and c.i == role.i:
@@ -828,6 +1041,13 @@ _KIN = {"wife", "husband", "son", "daughter", "sons", "daughters", "mother", "fa
         "brothers", "sisters", "child", "children", "girlfriend", "boyfriend", "grandson", "granddaughter",
         "grandmother", "grandfather", "stepson", "stepdaughter", "stepfather", "stepmother", "niece", "nephew",
         "cousin", "uncle", "aunt", "fiancee", "fiance", "parents", "mom", "dad"}
+
+
+#: nouns of a relation to someone named after "of" ("two relatives of a man", "the wife of ...")
+_RELATIONS = _KIN | {"relative", "relatives", "friend", "friends", "neighbor", "neighbors", "neighbour",
+                     "neighbours", "coworker", "coworkers", "co-worker", "co-workers", "classmate",
+                     "classmates", "roommate", "roommates", "wives", "husbands", "fathers", "mothers",
+                     "parent", "grandparents"}
 
 
 def _kin_list(noun: "Token") -> int:
@@ -929,6 +1149,8 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     doc = anchor.doc
     verb = _predicate(role)
     # 1. the counted noun says it: "three deaths", "5 fatalities", "12 bodies", "3 dead"
+    if noun is not None and noun.lower_ in ("wound", "wounds", "surgery", "surgeries") and anchor.i < noun.i:
+        return None, verb  # "suffered three gunshot wounds", "has since undergone three surgeries"
     if noun is not None:
         key = noun.lower_ if noun.lower_ in table else noun.lemma_.lower()
         if noun.lower_ == "shot" and noun.pos_ == "NOUN":  # headline "Five shot during party"
@@ -937,6 +1159,16 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             return table[key], verb
     if verb is not None and verb.lemma_.lower() == "have" and role.dep_ == "dobj":
         return None, verb  # "the dead man had two young sons": a family, not a count
+    if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.pos_ == "NOUN" \
+            and role.head.head.lower_ in _RELATIONS and not any(
+                (c.dep_ == "acl" and c.tag_ == "VBN") or (c.dep_ == "relcl" and any(
+                    cc.dep_ in ("nsubjpass", "auxpass") for cc in c.children)) for c in role.children):
+        return None, verb  # "Two relatives of an Oklahoma man ... were found dead": the relatives
+    if noun is not None and any(
+            c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _KILL_VERBS
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(o.dep_ == "dobj" for o in c.children) for c in noun.children):
+        return None, verb  # "led a man to shoot his girlfriend": the one who shoots
     agent = _agent(role, verb)
     # 2. the word just before: "killed more than 200", "killing 3 and wounding 5", "left 3 dead"
     before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"]
@@ -970,7 +1202,7 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
                     near.append(p)
             if c.dep_ in ("acl", "amod", "relcl", "appos"):
                 near.append(c)
-                near.extend(cc for cc in c.children if cc.dep_ in ("conj", "xcomp", "acomp", "advmod"))
+                near.extend(cc for cc in c.children if cc.dep_ in ("conj", "xcomp", "acomp", "advmod", "oprd"))
     for c in anchor.children:
         if c.dep_ in ("amod", "acl", "advmod", "appos") and c.pos_ in ("ADJ", "VERB", "ADV"):
             near.append(c)

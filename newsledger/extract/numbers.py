@@ -252,6 +252,10 @@ def find_quantities(text: str) -> list[Quantity]:
             # "some" alone is only an amount when it stands as a noun phrase head
             if phrase in ("some", "many", "numerous", "multiple", "few") and not _vague_head_ok(text, m.end()):
                 continue
+            if phrase == "a couple" and not bound and _PAIR_AFTER.match(text, m.end()):
+                # "A couple and their two small children were found dead": two partners, exactly
+                found.append(Quantity(m.start(), m.end(), m.group(0), 2, 2, 2, False, None))
+                continue
             if bound and _BOUNDS.get(bound.lower()) in ("gt", "ge"):
                 # "more than a dozen" [13, open); "at least a dozen" [12, open)
                 low = low + 1 if _BOUNDS[bound.lower()] == "gt" else low
@@ -284,6 +288,11 @@ def find_quantities(text: str) -> list[Quantity]:
         low, high, best = _apply_bound(bound, n)
         found.append(Quantity(m.start(), m.end(), m.group(0), low, high, best, False, bound))
     return found
+
+
+#: after "a couple" that names two partners, not an amount ("a couple of", "a couple hundred")
+_PAIR_AFTER = re.compile(r"\s*(?:[,.;]|$)|\s+(?:and|was|were|is|are|has|have|had|who|whose|in|from|at|on|died|"
+                         r"found|killed|shot|living|married|inside)\b", re.IGNORECASE)
 
 
 def _vague_head_ok(text: str, end: int) -> bool:
