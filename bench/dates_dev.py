@@ -3,7 +3,7 @@
     .venv/bin/python bench/dates_dev.py                 # dev split, table + bench/out/dates_dev.json
     .venv/bin/python bench/dates_dev.py --split train --errors 40   # error analysis on train
 
-Scores ``event_date(content, dct, title=title)`` against the incident date (exact day:
+Scores ``event_date(content, dct, title=title, url=uri)`` against the incident date (exact day:
 ``start`` equals the gold date). Also prints the publication-date baseline, the accuracy by
 the precision we returned, the distribution of (predicted - gold) day offsets and the
 speed of the date module alone.
@@ -112,7 +112,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for d in docs:
         pub = date.fromisoformat(d["dct"][:10]) if d.get("dct") else None
-        ed = event_date(d["content"], pub, title=d.get("title"))
+        ed = event_date(d["content"], pub, title=d.get("title"), url=d.get("uri"))
         rows.append((d, pub, ed))
     elapsed = time.perf_counter() - t0
 

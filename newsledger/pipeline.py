@@ -99,7 +99,7 @@ def _event(doc: Document, sents, found, *, first: bool) -> Event:
         focus = [(s.start, s.end) for s in sents if _ATTACK_WORDS.search(s.text)][:5]
     focus_text = [doc.text[a:b] for a, b in focus]
     event_type, sub_type = events.classify(title, focus_text or [s.text for s in sents[:5]])
-    when = dates.event_date(doc.text, doc.published, focus=focus or None, title=title)
+    when = dates.event_date(doc.text, doc.published, focus=focus or None, title=title, url=doc.url)
     where = places.event_location(doc.text, title=title, outlet=doc.outlet, focus=focus or None,
                                   url=doc.url)
     actors = events.find_actors(focus_text or [s.text for s in sents[:5]])

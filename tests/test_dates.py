@@ -308,3 +308,96 @@ def test_holiday_after_for_is_not_a_date():
             "new shotgun that he got for Christmas went off.")
     assert not [m for m in find_dates(text, date(2017, 1, 4)) if m.kind == "holiday"]
     assert event_date(text, date(2017, 1, 4)).start == "2017-01-03"
+
+
+# ---------------------------------------------------------------------------------------
+# Rules from the third round of error analysis (GVA dev sentences)
+
+
+def test_last_night_that_ran_past_midnight_is_the_publication_day():
+    # a Sunday paper: "last night" is Saturday night running into Sunday, and the shooting
+    # came "shortly after 1 a.m. Sunday"
+    text = ("Saddened to learn about last night's shooting in Cincinnati. Shortly after 1 a.m. "
+            "Sunday at the packed Cameo Night Club in Cincinnati, a DJ called for calm as "
+            "gunfire broke out.")
+    assert _mention(text, date(2017, 3, 26), "last night").date.start == "2017-03-26"
+    assert event_date(text, date(2017, 3, 26)).start == "2017-03-26"
+    # without the small hours "last night" stays the day before
+    text = "Saddened to learn about last night's shooting in Cincinnati."
+    assert _mention(text, date(2017, 3, 26), "last night").date.start == "2017-03-25"
+    # "11 a.m. Sunday" is no small hour
+    text = ("A man was shot last night outside the club. As of 11 a.m. Sunday, the suspect "
+            "remained hospitalized.")
+    assert _mention(text, date(2017, 3, 26), "last night").date.start == "2017-03-25"
+
+
+def test_second_victim_within_a_week_names_an_earlier_killing():
+    text = ("Birmingham police now say a teen was shot and killed Tuesday afternoon when he went "
+            "with a group of people to purchase a handgun.\n\nJohnson is the second Wenonah High "
+            "School student to be killed within a week. Juzahris Webb, 17, was shot and killed "
+            "Jan. 31 while walking home from school.")
+    assert event_date(text, date(2017, 2, 7)).start == "2017-02-07"
+
+
+def test_the_day_bodies_were_found_is_not_the_day_of_the_killing():
+    text = ("Keith and Erin Kroeker and their 3 kids, Leia, Luke and Braedon, lived in the home "
+            "that was intentionally set on fire on January 3.\n\nThe Kroeker family's Hubbard "
+            "house burned down in a fire and 5 bodies were found on the property, January 5, "
+            "2017.")
+    ed = event_date(text, date(2017, 1, 6),
+                    title="Hubbard fire investigation focused on murder-suicide")
+    assert ed.start == "2017-01-03"
+
+
+def test_the_month_march_is_no_protest_march():
+    # "march" is a follow-up word (a protest march); the month in "the March 4 shooting" is not
+    from newsledger.extract.dates import _candidates
+
+    text = "Los Banos police arrested the pair in the March 4 shooting death of Shane Thomas Moore."
+    _, cands = _candidates(text, date(2013, 4, 3), None, None)
+    feats = [c.features for c in cands if c.mention is not None and c.mention.text == "March 4"]
+    assert feats and "later" not in feats[0]
+
+
+def test_reported_missing_is_no_report_date():
+    # "reported" + a lowercase word is no speech verb with its object ("police reported Smith")
+    text = ("The child was reported missing late Monday afternoon after he went squirrel "
+            "hunting about 11 a.m.")
+    assert not _mention(text, date(2014, 2, 17), "late Monday afternoon").is_report_date
+    assert _mention("Police said Monday the boy was found.", date(2014, 2, 17),
+                    "Monday").is_report_date
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("http://web.archive.org/web/20160720180349/http://www.starnewsonline.com/news/20160719/"
+     "girl-7-grazed-by-bullet-man-shot-in-leg", date(2016, 7, 19)),
+    ("http://web.archive.org/web/20170310190417/http://krqe.com/2017/02/10/police-activity",
+     date(2017, 2, 10)),
+    ("http://www.columbian.com/news/2015/mar/31/father-of-marysville-school-shooter",
+     date(2015, 3, 31)),
+    ("http://www.dallasnews.com/news/crime/headlines/20130808-dallas-area-man-arrested.ece",
+     date(2013, 8, 8)),
+    ("http://web.archive.org/web/20170316052103/http://katv.com/archive/man-charged", None),
+    ("http://example.com/story/2016/13/45/x", None),
+    (None, None),
+])
+def test_url_date(url, expected):
+    from newsledger.extract.dates import url_date
+
+    assert url_date(url) == expected
+
+
+def test_a_date_in_the_url_wins_over_a_wrong_publication_date():
+    # an archived page whose metadata date is six months late: "late Monday" is the Monday
+    # before the date in the story's URL
+    text = ("WILMINGTON -- A 7-year-old girl was grazed by a bullet, and a man was shot in the "
+            "leg in a shooting near Seventh and Queen streets late Monday, according to police.")
+    url = ("http://web.archive.org/web/20160720180349/http://www.starnewsonline.com/news/"
+           "20160719/girl-7-grazed-by-bullet-man-shot-in-leg")
+    assert event_date(text, date(2017, 1, 29)).start == "2017-01-23"
+    assert event_date(text, date(2017, 1, 29), url=url).start == "2016-07-18"
+    # a story ID that reads as a date, or a URL date after the page's date, is no anchor
+    old = "http://myinforms.com/en/a/19170726-5-injured-in-overnight-shootings-in-johnstown/"
+    assert event_date(text, date(2017, 1, 29), url=old).start == "2017-01-23"
+    later = "http://www.starnewsonline.com/news/20170219/girl-7-grazed"
+    assert event_date(text, date(2017, 1, 29), url=later).start == "2017-01-23"

@@ -3,7 +3,9 @@
 Two entry points:
 
 * :func:`find_dates` lists every date expression (``DateMention``) with its resolution.
-* :func:`event_date` picks the date of the *event* (not of the report) for a document.
+* :func:`event_date` picks the date of the *event* (not of the report) for a document;
+  given the story's ``url``, a date in its path (:func:`url_date`) is the anchor instead of
+  ``published`` (archived pages carry metadata dates months off).
 
 Everything is regular expressions over the raw text (no parser), so it costs well under a
 millisecond per article.
@@ -17,7 +19,9 @@ Resolution rules (``published`` is the anchor; see ``_resolve_*``):
 * weekdays: the most recent such day, publication day included ("Tuesday" in an article
   published on a Wednesday is the day before). ``last Tuesday`` is strictly before,
   ``next Tuesday`` and a weekday after "will"/"scheduled" are the next one;
-* ``yesterday`` / ``last night`` -> the day before; ``today`` / ``tonight`` /
+* ``yesterday`` / ``last night`` -> the day before (``last night`` -> the publication day
+  when the text puts something in its small hours: "early Sunday", "1 a.m. Sunday" in a
+  Sunday paper); ``today`` / ``tonight`` /
   ``this morning`` / ``earlier today`` -> the publication day; ``overnight`` -> the
   publication day (measured on the training split: more often right than the day before);
   ``N days ago`` -> exact day; ``a week ago`` -> day (7 days before);
@@ -337,7 +341,7 @@ _SAY = (
 )
 # "said on Tuesday", "told reporters Tuesday", "said in a statement late Tuesday"
 _SAID_BEFORE = re.compile(
-    rf"\b{_SAY}\b(?:\s+(?:reporters|journalists|the\s+\w+|news\s+\w+|\w+\s+news|[A-Z]\w+))?"
+    rf"\b{_SAY}\b(?:\s+(?:reporters|journalists|the\s+\w+|news\s+\w+|\w+\s+news|(?-i:[A-Z])\w+))?"
     r"(?:\s+(?:in|at|during|via)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:statement|release|conference|briefing|interview|post|update|tweet|email|"
     r"e-mail|call|meeting|report))?"
@@ -380,6 +384,8 @@ _LATER_VERB_BEFORE = re.compile(
     r"denied\s+bond|recalled|buried|remembered|mourned|released|jailed|extradited|"
     r"apprehended|detained|captured|caught)\s+(?:(?:early|late|on|in\s+court)\s+)*$",
     re.I)
+# "was found shot to death Tuesday morning": when the body or the victim was found.
+_FOUND_BEFORE = re.compile(r"\b(?:found|discovered|located)\b[^.;:!?]*$", re.I)
 # "died Friday after being shot Thursday", "succumbed Monday to his injuries"
 _DIED_BEFORE = re.compile(
     r"\b(?:died|dies|succumbed|passed\s+away|pronounced\s+dead)\s+(?:\w+\s+){0,2}$", re.I)
@@ -846,10 +852,46 @@ def find_dates(text: str, published: date | None, *, datelines: bool = True) -> 
             features={"report": rkind, "anchor": anchor},
         ))
     _same_day_same_year(out)
+    _last_night_past_midnight(text, out)
     derived = _offset_mentions(text, out)
     if derived:
         out = sorted(out + derived, key=lambda dm: dm.start)
     return out
+
+
+# A clock time after midnight: "shortly after 1 a.m. Sunday", "Sunday at 2:47 a.m.".
+_SMALL_HOURS = re.compile(r"\b(?:12|0?[1-5])(?::\d\d)?\s*a\.?m\b\.?", re.I)
+_SMALL_HOURS_AFTER = re.compile(
+    r"[\s,]*(?:(?:at|about|around|near|shortly\s+after|just\s+after|before)\s+)?"
+    r"(?:12|0?[1-5])(?::\d\d)?\s*a\.?m\b", re.I)
+
+
+def _last_night_past_midnight(text: str, mentions: list[DateMention]) -> None:
+    """"last night" is the night that ran into the publication day when the text also puts
+    something in the small hours of that day ("early Sunday", "shortly after 1 a.m. Sunday"
+    in a Sunday paper): the event's date is then the publication day, not the day before.
+    ("A teenager was shot to death last night ... It was 2:47 a.m. Saturday when deputies
+    arrived", published Saturday.)"""
+    nights = [dm for dm in mentions if dm.kind == "relative"
+              and "last night" in dm.text.lower() and dm.date.start
+              and dm.features.get("anchor") is not None]
+    if not nights:
+        return
+    small: set[str] = set()
+    for dm in mentions:
+        if dm.kind != "weekday" or not dm.date.start or dm.future:
+            continue
+        t = dm.text.lower()
+        if re.search(r"afternoon|evening|night|late", t):
+            continue
+        if re.search(r"\bearly\b", t) \
+                or _SMALL_HOURS.search(text, max(0, dm.start - 25), dm.start) \
+                or _SMALL_HOURS_AFTER.match(text, dm.end):
+            small.add(dm.date.start)
+    for dm in nights:
+        anchor = dm.features["anchor"]
+        if anchor.isoformat() in small and dm.date.start == (anchor - timedelta(days=1)).isoformat():
+            dm.date = _day(anchor, dm.text)
 
 
 def _same_day_same_year(mentions: list[DateMention]) -> None:
@@ -996,6 +1038,13 @@ class _Sentences:
             else:
                 s = self.text[sent[0]:sent[1]]
                 hit = (_spans(_STRONG_EVENT, s), _spans(_LATER_WORDS, s), _spans(_DIED, s))
+            # "march" (a protest march) and "memorial" are later words; the month "March" and
+            # the names "Memorial Day", "Memorial Hospital" are not: "wounded in the ambush
+            # ... on March 9" is no follow-up.
+            later = [(a, b) for a, b in hit[1]
+                     if not self.text.startswith(("March", "Memorial"), sent[0] + a)]
+            if len(later) != len(hit[1]):
+                hit = (hit[0], later, hit[2])
             self._info[sent] = hit
         return hit
 
@@ -1047,6 +1096,8 @@ def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
         f["later"] = 1.0
     if _LATER_VERB_BEFORE.search(sent_text[max(0, a - 40):a]):
         f["later_verb"] = 1.0
+    if _FOUND_BEFORE.search(sent_text[max(0, a - 40):a]):
+        f["found"] = 1.0
     if _DIED_BEFORE.search(sent_text[max(0, a - 30):a]) and _AFTER_AFTER.match(sent_text, b):
         # "died Friday after being shot Thursday": the death, not the shooting
         f["died_after"] = 1.0
@@ -1128,7 +1179,7 @@ def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
 #: ``bench/dates_dev.py --fit`` (a conditional-logit over each article's candidates,
 #: L2-regularised) and rounded. ``fallback`` scores the publication-date default. The last
 #: lines (``wd_after_pub``, ``later_verb``, ``k_offset``, ``died_after``, ``prior``,
-#: ``poss_event``) were set by a sweep of
+#: ``poss_event``, ``found``) were set by a sweep of
 #: train accuracy with the others fixed: a full refit with them scored lower on train and dev.
 _WEIGHTS: dict[str, float] = {
     "age0": -0.21, "age1": 0.24, "age2-7": -0.09, "caps": 0.0, "died": -0.35,
@@ -1140,7 +1191,7 @@ _WEIGHTS: dict[str, float] = {
     "old": 0.63, "on": 0.01, "position": 0.85, "range": -0.87, "said": -1.07,
     "time_of_day": 0.85, "title": 0.24, "title_overlap": 0.69,
     "wd_after_pub": -3.0, "later_verb": -1.0, "k_offset": 0.5, "died_after": -2.0,
-    "prior": -1.0, "poss_event": 0.5,
+    "prior": -1.0, "poss_event": 0.5, "found": -0.5,
 }
 
 
@@ -1155,7 +1206,11 @@ _PRIOR_CUE = re.compile(
     r"homicide|killing|attack|death)s?\s+(?:in|this|since|within|of)\b|"
     r"\bmost\s+recent\s+(?:was|one|shooting|incident|homicide|killing)\b|"
     r"\b(?:a|the)\s+(?:previous|prior|separate|unrelated)\s+(?:fatal\s+)?(?:shooting|"
-    r"incident|homicide|killing|attack)\b", re.I)
+    r"incident|homicide|killing|attack)\b|"
+    # "Johnson is the second Wenonah High School student to be killed within a week."
+    r"\b(?:second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,4}?(?:to\s+(?:be|have\s+been)\s+"
+    r"(?:killed|shot|slain)|(?:person|student|child|teen|man|woman|officer)\s+"
+    r"(?:killed|shot|slain))\b", re.I)
 _PRIOR_CUE_L = _lower_twin(_PRIOR_CUE)
 
 
@@ -1228,8 +1283,31 @@ def _logit(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights.get(k, 0.0) * v for k, v in features.items())
 
 
+_URL_ARCHIVE = re.compile(r"^(?:https?:)?(?://)?(?:web\.)?archive\.org/web/\d+[a-z_]*/", re.I)
+# "/2016/07/19/", "/20160719/", "/2015/mar/31/", "/2017-02-10/" in the path of the story's URL
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<m>0[1-9]|1[0-2]|[a-z]{3})(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)", re.I)
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication date written in the path of a story's URL (an archive.org prefix
+    aside): ``.../news/20160719/girl-7-grazed...`` -> 2016-07-19; None without one."""
+    if not url:
+        return None
+    m = _URL_DATE.search(_URL_ARCHIVE.sub("", url.strip()))
+    if m is None:
+        return None
+    mm = m.group("m")
+    month = int(mm) if mm.isdigit() else _MONTHS.get(mm.lower())
+    if month is None or mm.isalpha() and m.group("sep") != "/":
+        return None
+    return _valid(int(m.group("y")), month, int(m.group("d")))
+
+
 def event_date(text: str, published: date | None, *, focus: list[tuple[int, int]] | None = None,
-               title: str | None = None, weights: dict[str, float] | None = None) -> EventDate:
+               title: str | None = None, weights: dict[str, float] | None = None,
+               url: str | None = None) -> EventDate:
     """The date of the event the text reports.
 
     Every date of :func:`find_dates` is a candidate, scored by a weighted sum of evidence
@@ -1252,8 +1330,18 @@ def event_date(text: str, published: date | None, *, focus: list[tuple[int, int]
     anchor on a "Posted:/Updated:" date written in the header; with no anchor at all there
     is no fallback, and the result is ``EventDate()`` unless an explicit or year-less date
     ("--02-07") is written out.
+
+    A date in the path of the story's ``url`` ("/2016/07/19/") is the day the story went up
+    and wins over a later ``published``: the metadata date of an archived page is sometimes
+    months late (the crawl, a page refresh), and weekdays resolved against it land in the
+    wrong week.
     """
     w = _WEIGHTS if weights is None else weights
+    posted = url_date(url)
+    if posted is not None and posted.year >= 1995 and (published is None or posted < published):
+        # a story ID that reads as a date ("/a/19170726-5-injured-...") is no posting date;
+        # nor is one after the page's own date
+        published = posted
     anchor, cands = _candidates(text, published, focus, title)
 
     day_groups: dict[tuple, list[tuple[float, _Candidate]]] = {}
