@@ -40,6 +40,27 @@ How it works (rules, no spaCy, a few ms per article):
    the text (``_dominant``); a name the text calls a neighbourhood anywhere is one in every
    mention, the headline's too; a county without a same-named town is coded at its biggest
    town when that town holds half its people (``_county_main_town``).
+6. Weighing a name against the rest of the text (same measure; GVA dev city 0.755 -> 0.773,
+   state 0.893 -> 0.903, 25 km 0.826 -> 0.839; train 0.761 -> 0.768, 0.887 -> 0.897,
+   0.824 -> 0.833): a town in a country nothing but its own name points to (no country
+   name, state, dateline, outlet or US cue; a demonym does not count) keeps 0.3 of its
+   votes in the choice of the country ("Bordeaux" in a NASHVILLE, Tenn. story,
+   ``_FOREIGN_FACTOR``); a big city that only the outlet names absorbs a town only inside
+   its core radius ("Melrose Park" in a Chicago paper, ``_OUTLET_SUBURB_RADII``), unless
+   the town is named after it ("South Chicago"); a first name followed by a place word or
+   after an age's "of" is a town ("Gary police", "Douglas teen", "Shears, 25, of Tyler");
+   towns heading a name of three words or more ("Memphis Athletic Ministries") vote when
+   the text and headline name no place, before the outlet's region does; a town of up to
+   100,000 that is the gazetteer's only one of its name is stray, like a small town, when
+   the text itself supports another state ("Mid-City", California, in a New Orleans
+   story); a name of common words is a place when it is a US city of 30,000+ by its main
+   name ("Federal Way"); a place where a victim was taken ("was taken to Mount Sinai",
+   ``_TAKEN_TO``) keeps 0.3 of its weight; a name after "block of" is a street ("the 2700
+   block of Westhaven"); "W.Va." / "W. Va." is West Virginia, not "Va."; places inside a
+   list of other stories' videos ("1:35 Mayor of Olathe addresses ... 2:59 Olathe shooting
+   victim ...", ``_playlist_spans``) are page chrome and do not vote; a town of 5,000+
+   after "in" / "near" stays a place though the text uses the word as a name elsewhere
+   ("in Cincinnati" with "Veteran Cincinnati firefighter").
 
 Precision choice (documented): when the text names a province ("the eastern Deir Ezzor
 province") and the province's capital has the same name, the result is that city (its
@@ -124,6 +145,7 @@ class PlaceMention:
     weak: bool = False  # a single common-ish word: needs support to count
     alt: frozenset = frozenset()  # ids of candidates matched only by an alternate name
     state_span: int = 0  # characters after ``end`` taken by ", ST" in city_state form
+    cued: bool = False  # a first name read as a place by its context ("Gary police")
 
 
 # ---------------------------------------------------------------------------------------
@@ -209,6 +231,7 @@ def _split_run(run: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_INITIAL_BEFORE = re.compile(r"\b[A-Z]\. ?$")
 _SAINT_ABBR = re.compile(r"(?:St|Ft|Mt|Ste)\.")
 _SAINT_ABBR_END = re.compile(r"\b(?:St|Ft|Mt|Ste)\.$")
 _POSSESSIVE_OR_DOT_END = re.compile(r"['’]s?$|\.$")
@@ -235,8 +258,12 @@ def _clean_lower(tok: str) -> str:
     return _clean_token(tok).lower()
 
 
-def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
-    """Place mentions in ``text``, in text order, each with its gazetteer candidates."""
+def find_places(text: str, gazetteer: Gazetteer | None = None,
+                orgs: list[PlaceMention] | None = None) -> list[PlaceMention]:
+    """Place mentions in ``text``, in text order, each with its gazetteer candidates.
+
+    Towns heading a longer name ("Memphis Athletic Ministries") are no mentions; they are
+    added to ``orgs`` (kind "org") when it is given."""
     gaz = gazetteer or Gazetteer.default()
     stop = _stopwords()
     abbr, state_names, postal = _states()
@@ -277,6 +304,10 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
                         i, matched = j, True
                         break
                 if j - i == 1 and surface.endswith(".") and surface in abbr:
+                    # "W.Va." / "W. Va.": the "Va." glued to an initial is another state's.
+                    glued = _INITIAL_BEFORE.search(text, max(0, s - 3), s)
+                    if glued and glued.group(0) + surface in abbr:
+                        s, surface = glued.start(), glued.group(0) + surface
                     st = gaz.admin1("US", abbr[surface])
                     if st:
                         out.append(PlaceMention(s, e, surface, [st], "name"))
@@ -287,6 +318,10 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
                     continue
                 mention = _judge(text, s, e, surface, cands, j - i, stop, abbr, postal,
                                  state_names, toks, i, j)
+                if type(mention) is tuple:
+                    if orgs is not None:
+                        orgs.append(PlaceMention(s, e, surface, mention[1], "org"))
+                    break
                 if mention is None or mention is _PERSON:
                     # A refused single word: move on.
                     if mention is _PERSON:
@@ -307,7 +342,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
                 i += 1
     if persons:
         # A word used as a person's name anywhere in the text is not a place on its own.
-        out = [m for m in out if not (m.surface in persons and m.kind == "name")]
+        out = [m for m in out if not (m.surface in persons and m.kind == "name" and not m.cued)]
     return out
 
 
@@ -381,6 +416,25 @@ def _token_runs(text: str, abbr: dict[str, str]) -> list[tuple[list, list[str], 
 
 
 _PERSON = "person"
+_BLOCK_OF = re.compile(
+    r"\bblock\s+of\s+(?:(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?\s+)?$", re.I
+)
+#: Where a victim was taken ("was taken to Mount Sinai", "flown to a trauma center in San
+#: Antonio", "pronounced dead at ... in Maywood") is a hospital's place, not the scene's: a
+#: mention in such a clause keeps this share of its weight.
+_TAKEN_TO = re.compile(
+    r"\b(?:taken|transported|rushed|flown|airlifted|transferred|driven|brought)\s+"
+    r"(?:\w+\s+){0,2}to\b[^.;\n]{0,40}$"
+)
+_TAKEN_TO_FACTOR = 0.3
+#: A name of common words only is a place when it is a US city of at least this many people.
+_COMMON_WORDS_CITY_POP = 30000
+_ORG = "org"
+#: A town of at least this many people named after "in" / "near" stays a place in a text
+#: that uses the same word as a person's name elsewhere.
+_CUED_TOWN_POP = 5000
+#: A town heading a longer name is read as one of at least this many people ("Memphis").
+_ORG_TOWN_POP = 20000
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _PERSON_VERB = re.compile(
@@ -400,6 +454,17 @@ _DIRECTIONS = frozenset(
     eastern western""".split()
 )
 _AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+#: A first name ("Gary", "Tyler", "Douglas") is a town's when a word that follows only a
+#: place comes next ("Gary police", "Douglas teen", "Tyler club", "Gary City Court"), or
+#: when it is a hometown after a person's age ("Barnett, 18, of Gary", "also of Gary").
+_FIRST_NAME_PLACE_AFTER = re.compile(
+    r"^['’]?s?\s+(?:police|pd|officers?|sheriff|fire|city|county|township|metro|teens?|"
+    r"residents?|native|neighborhood|community|club|truck stop|high school|school|mayor)\b",
+    re.I,
+)
+_HOMETOWN = re.compile(
+    r"(?:\d{1,3},\s+(?:both\s+|also\s+|all\s+)?|\balso\s+|\bresidents?\s+)of\s+$"
+)
 #: "Pub and Grill", "Bar & Grill", "Smith & Wesson": a word joined by "&" to a capitalised
 #: word, or by "and" to a venue word, is part of a business's name.
 _VENUE_JOIN = re.compile(
@@ -497,6 +562,8 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
                     )
                 ]
                 places, kind = admins + capitals, "admin"
+    if kind == "name" and _BLOCK_OF.search(before):
+        return None  # "the 2700 block of Westhaven", "the 3400 block of West Polk": a street
     if kind == "name" and ntok == 1:
         low = surface.lower()
         if _STREET.match(after) or _FACILITY.match(after):
@@ -509,8 +576,11 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
                                 alt_ids, state_span)
         if low in stop:
             return None
+        cued = False
         if low in _first_names() and not _PREP_STRONG.search(before):
-            return _PERSON
+            if not (_FIRST_NAME_PLACE_AFTER.match(after) or _HOMETOWN.search(before)):
+                return _PERSON
+            cued = True  # "Gary police", "Douglas teen", "Shears, 25, of Tyler"
         prev = _PREV_WORD.search(before)
         if prev and prev.group(1).lower() in _TITLES and prev.group(1)[0].isupper():
             return _PERSON
@@ -523,6 +593,17 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         if j < len(toks) and toks[j][2][:1].isupper():
             nxt = _clean_lower(toks[j][2])
             if nxt not in _ORG_HEAD and not _ADMIN_SUFFIX.match(after):
+                if (
+                    (i == 0 or _POSSESSIVE_END.search(toks[i - 1][2]))
+                    and j + 1 < len(toks) and toks[j + 1][2][:1].isupper()
+                    and text[e : e + 1].isspace() and not toks[j][2].endswith((".", ","))
+                    and low not in stop and low not in _first_names()
+                    and any(p.population >= _ORG_TOWN_POP for p in places)
+                ):
+                    # "Memphis Athletic Ministries", "Mayor Wharton's Memphis Gun Down": a
+                    # town heading a name of three words or more (an organisation's, an
+                    # event's; "Harrison Marshman" is a person's).
+                    return (_ORG, places)
                 return None
         if i > 0 and toks[i - 1][2][:1].isupper():
             prv = _clean_lower(toks[i - 1][2])
@@ -537,15 +618,25 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         if kind == "name" and _CALL_SIGN.fullmatch(surface):
             return None
         kind, places = _admin_reading(kind, places, before)
+        if (not cued and low not in _first_names() and _PREP_STRONG.search(before)
+                and any(p.population >= _CUED_TOWN_POP for p in places)):
+            # "in Cincinnati" stays a place though "Veteran Cincinnati firefighter" reads
+            # like a name elsewhere (a hamlet's name used as a name is more likely one).
+            cued = True
         return PlaceMention(
-            s, e, surface, places, kind, state, suffix, alt_only, weak, alt_ids, state_span
+            s, e, surface, places, kind, state, suffix, alt_only, weak, alt_ids, state_span,
+            cued
         )
     if kind == "name" and (_STREET.match(after) or _FACILITY.match(after) or _HOLIDAY.match(after)):
         return None
     if kind == "name" and _clean_lower(toks[j - 1][2]) not in _ADMIN_WORDS and all(
         _clean_lower(t[2]) in stop for t in toks[i:j]
-    ):
-        return None  # "East End", "West Side", "White House"
+    ) and not any(p.feature == "city" and p.country_code == "US"
+                  and p.population >= _COMMON_WORDS_CITY_POP and _pid(p) not in alt_ids
+                  for p in places):
+        # "East End", "West Side", "White House"; a US city of common words ("Federal Way",
+        # "College Station", "Union City") is one.
+        return None
     kind, places = _admin_reading(kind, places, before)
     return PlaceMention(
         s, e, surface, places, kind, state, suffix, alt_only, False, alt_ids, state_span
@@ -855,10 +946,16 @@ _HOST_W = 1.5
 _HAMLET_POP = 15000
 _STRAY_CTX = 2.0
 _STRAY_FACTOR = 0.3
+_STRAY_TOWN_POP = 100000
 
 #: A first-level area whose biggest city holds this share of its people is that city
 #: (the District of Columbia; in the US no state comes near: Alaska 0.43, Nebraska 0.33).
 _CITY_STATE_SHARE = 0.45
+
+
+#: Share of its votes a place keeps in the choice of the country when its country is not
+#: among those the text's context names (while another one is).
+_FOREIGN_FACTOR = 0.3
 
 
 @dataclass
@@ -866,6 +963,8 @@ class _Vote:
     place: Place
     weight: float
     surfaces: list[str] = field(default_factory=list)
+    text_weight: float = 0.0  # the part of ``weight`` given by the text (not the outlet)
+    ambiguous: bool = False  # a mention of it had other candidates
 
 
 def _pid(p: Place) -> tuple:
@@ -895,10 +994,23 @@ def event_location(
             tail = title[len(title) - len(parts[-1]):]
             title = title[: len(title) - len(parts[-1])].rstrip(" -–—|«:")
             outlet = f"{outlet}, {tail}" if outlet else tail
-    body = find_places(text, gaz)
+    orgs: list[PlaceMention] = []
+    body = find_places(text, gaz, orgs)
+    lists = _playlist_spans(text)
+    if lists:
+        # "0:44 Olathe shooting victim speaks Pause 1:35 Mayor of Olathe ...": a list of
+        # other stories' videos is page chrome, its places are not this story's.
+        body = [m for m in body if not any(a <= m.start < b for a, b in lists)]
     if title:
         title = _recase_title(title, text, gaz)
     title_m = find_places(title, gaz) if title else []
+    if orgs and not body and not title_m:
+        # Nothing but towns heading names ("Memphis Athletic Ministries", "a Memphis Gun
+        # Down event"): weaker than a place the text names, stronger than where the outlet
+        # is ("WALB.com, South Georgia News").
+        for m in orgs:
+            m.kind = "name"
+        body = orgs
     outlet_m = find_places(_outlet_names(outlet), gaz) if outlet else []
     host_m = host_places(url, gaz)
     if _names_dc(text) or (title and _names_dc(title)) or (
@@ -917,6 +1029,7 @@ def event_location(
     # Context: countries and US states, weighted.
     ctx_cc: dict[str, float] = {}
     ctx_state: dict[str, float] = {}
+    by_demonym: dict[str, float] = {}  # the part of ``ctx_cc`` given by demonyms
 
     def add_ctx(m: PlaceMention, w: float) -> None:
         if m.state:
@@ -927,6 +1040,8 @@ def event_location(
         if m.kind == "demonym" or feats == {"country"}:
             cc = m.candidates[0].country_code
             ctx_cc[cc] = ctx_cc.get(cc, 0) + (0.5 if m.kind == "demonym" else 1) * w
+            if m.kind == "demonym":
+                by_demonym[cc] = by_demonym.get(cc, 0) + 0.5 * w
             return
         for p in m.candidates:
             if p.feature == "admin1" and p.country_code == "US" and not m.alt_only and (
@@ -953,6 +1068,7 @@ def event_location(
         add_ctx(m, 2)
     for m in body:
         add_ctx(m, 1)
+    text_state = dict(ctx_state)  # the states the text itself points to (not the outlet)
     for m in outlet_m:
         add_ctx(m, 1)
     for m in host_m:
@@ -966,6 +1082,9 @@ def event_location(
         ctx_cc["US"] = ctx_cc.get("US", 0) + 2.0
     if not ctx_cc:
         ctx_cc["US"] = 1.0  # English news with no country named: most often US local news
+    # The countries something other than a place's own name points to: a country's name, a
+    # state, a dateline, the outlet, US cues (a demonym says who, not where: "Iranians").
+    named_cc = {cc for cc, w in ctx_cc.items() if w - by_demonym.get(cc, 0) > 1e-9}
 
     def in_focus(m: PlaceMention) -> bool:
         return any(a <= m.start < b for a, b in focus)
@@ -1003,6 +1122,8 @@ def event_location(
             w *= 0.3  # "in the Gresham neighborhood": part of a city named elsewhere
         if re.match(r"['’]s\b", text[m.end : m.end + 2]):
             w *= 0.5  # "Russia's Defense Ministry": an actor, not a place
+        if _TAKEN_TO.search(text, max(0, m.start - 60), m.start):
+            w *= _TAKEN_TO_FACTOR  # "taken to Mount Sinai", "flown to ... in San Antonio"
         mentions.append((m, w, "body"))
     for m in title_m:
         w = _T["title"] if m.kind != "demonym" else 0.5
@@ -1053,6 +1174,8 @@ def event_location(
             share = _DOMINANT_SHARE if dominant and len(m.candidates) > 1 else 0.5
             if best.country_code == "US" and best.admin1 and best.feature != "country":
                 support_state[best.admin1] = support_state.get(best.admin1, 0) + share * w
+                if _where != "outlet":
+                    text_state[best.admin1] = text_state.get(best.admin1, 0) + share * w
                 own_support[_pid(best)] = own_support.get(_pid(best), 0) + share * w
             if m.alt_only and best.country_code not in ctx_cc:
                 continue  # "York City" (an alternate name of York, England): no new country
@@ -1069,6 +1192,10 @@ def event_location(
         if v is None:
             votes[key] = v = _Vote(best, 0.0)
         v.weight += w
+        if _where != "outlet":
+            v.text_weight += w
+        if len(m.candidates) > 1:
+            v.ambiguous = True
         if m.kind != "demonym":
             v.surfaces.append(m.surface)
 
@@ -1089,22 +1216,30 @@ def event_location(
         if v.place.country_code == "US" and v.place.admin1:
             state_votes[v.place.admin1] = state_votes.get(v.place.admin1, 0) + v.weight
 
-    def other_state(st: str | None) -> float:
-        """The strongest support of a state other than ``st``."""
-        return max((x for k, x in top2 if k != st), default=0.0)
+    top2_text = sorted(text_state.items(), key=lambda kv: -kv[1])[:2]
+
+    def other_state(st: str | None, text_only: bool = False) -> float:
+        """The strongest support of a state other than ``st`` (by the text alone)."""
+        return max((x for k, x in (top2_text if text_only else top2) if k != st), default=0.0)
 
     def total(v: _Vote) -> float:
         p = v.place
         t = v.weight
         if (
-            p.country_code == "US" and p.feature == "city" and p.population < _HAMLET_POP
-            and other_state(p.admin1) >= _STRAY_CTX
+            p.country_code == "US" and p.feature == "city" and (
+                p.population < _HAMLET_POP and other_state(p.admin1) >= _STRAY_CTX
+                or p.population < _STRAY_TOWN_POP and not v.ambiguous
+                and other_state(p.admin1, text_only=True) >= _STRAY_CTX
+            )
             and ctx_state.get(p.admin1 or "", 0) - own_support.get(_pid(p), 0)
             + state_votes.get(p.admin1 or "", 0) - v.weight < 0.5
         ):
             # A small town in a state nothing else in the text points to, while the text points
             # to another state: a neighbourhood or landmark of the same name ("Roxbury",
-            # "Liberty City", "Mount Washington") that the gazetteer lacks.
+            # "Liberty City", "Mount Washington") that the gazetteer lacks. A bigger town
+            # ("Mid-City", California, 83,000, in a New Orleans story) only when it is the
+            # gazetteer's one place of that name and the text itself, not just the outlet,
+            # points to the other state.
             t *= _STRAY_FACTOR
         if p.feature in ("city", "admin2"):
             t += 0.5 * by_admin1.get((p.country_code, p.admin1), 0)
@@ -1118,9 +1253,17 @@ def event_location(
     cc_score: dict[str, float] = {}
     for v in votes.values():
         cc = v.place.country_code or ""
-        cc_score[cc] = cc_score.get(cc, 0) + v.weight
+        w = v.weight
+        if named_cc and cc not in named_cc and v.place.feature != "country":
+            # "Bordeaux", "Gentilly", "Whitehaven" in a Nashville or New Orleans story: a
+            # foreign town that no country name, state, dateline or outlet backs is most
+            # often a local neighbourhood the gazetteer lacks; it does not outvote the
+            # country the text points to (with no country named at all, the US).
+            w *= _FOREIGN_FACTOR
+        cc_score[cc] = cc_score.get(cc, 0) + w
     for cc, w in ctx_cc.items():
-        cc_score[cc] = cc_score.get(cc, 0) + 0.1 * w
+        if cc in cc_score:
+            cc_score[cc] += 0.1 * w
     best_cc = max(cc_score, key=cc_score.get)
     inside = [v for v in votes.values() if (v.place.country_code or "") == best_cc]
     sub = [v for v in inside if v.place.feature != "country"]
@@ -1150,7 +1293,9 @@ def event_location(
             and v.place.admin1 == win.place.admin1
             and v.place.population >= 10 * max(win.place.population, 1000)
             and v.weight >= 1.0
-            and _km(v.place, win.place) <= min(20.0, _SUBURB_RADII * _city_radius(v.place))
+            and _km(v.place, win.place) <= min(20.0, _city_radius(v.place) * (
+                _SUBURB_RADII if v.text_weight >= 1.0 or _named_after(win.place, v.place)
+                else _OUTLET_SUBURB_RADII))
         ]
         if bigger:
             win = max(bigger, key=total)
@@ -1330,6 +1475,17 @@ _CITY_DENSITY = 4000.0
 #: limits reach well beyond the dense core; GVA often files inner suburbs under the big
 #: city's name, so the margin is wide).
 _SUBURB_RADII = 3.0
+#: The same for a big city only the outlet names (its web host, its headline tail): where
+#: the outlet is says less about a town than the text does ("Melrose Park" in a Chicago
+#: paper, McKees Rocks for a Pittsburgh station), so only a place inside the core counts.
+_OUTLET_SUBURB_RADII = 1.0
+
+
+def _named_after(part: Place, city: Place) -> bool:
+    """Whether ``part``'s name holds the whole of ``city``'s ("South Chicago", "East
+    Baltimore"): a part of the city or a town that grew out of it."""
+    a, b = name_key(part.name).split(), name_key(city.name).split()
+    return len(a) > len(b) and any(a[k : k + len(b)] == b for k in range(len(a) - len(b) + 1))
 
 
 def _city_radius(p: Place) -> float:
@@ -1355,6 +1511,31 @@ def _neighbourhood_names(text: str) -> frozenset[str]:
         for k in range(1, len(words) + 1):
             out.add(name_key(" ".join(words[-k:])))
     return frozenset(out)
+
+
+#: One item of a list of videos: a duration, then a headline ("1:35 Mayor of Olathe
+#: addresses the shooting", "2:59 Olathe shooting victim is being called a hero").
+_PLAYLIST_ITEM = re.compile(r"(?<![\d:])\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b|[AP]\.?M\b)[A-Z'‘“\"]")
+#: Three items or more, each within this many characters of the previous one, make a list.
+_PLAYLIST_GAP = 250
+
+
+def _playlist_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of video lists in a page's text: from the first item to the end of the last."""
+    if ":" not in text:
+        return []
+    starts = [m.start() for m in _PLAYLIST_ITEM.finditer(text)]
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(starts):
+        j = k
+        while j + 1 < len(starts) and starts[j + 1] - starts[j] <= _PLAYLIST_GAP:
+            j += 1
+        if j - k >= 2:
+            end = text.find("\n", starts[j])
+            out.append((starts[k], min(end if end >= 0 else len(text), starts[j] + 200)))
+        k = j + 1
+    return out
 
 
 def _first_para_end(text: str) -> int:

@@ -1,0 +1,181 @@
+"""Event places on real GVA article snippets: the rules that weigh a name against the rest
+of the text and the outlet (foreign namesakes, outlet-only big cities, first names, towns
+heading names, stray towns, common-word city names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract import gazetteer as gz
+from newsledger.extract.places import event_location, find_places
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    # Same file as test_places.py's fixture: whichever runs first builds it.
+    return gz.Gazetteer(tmp_path_factory.getbasetemp() / f"gazetteer-{gz.BUILD_VERSION}.sqlite")
+
+
+def _where(loc):
+    return loc and (loc.name, loc.admin1)
+
+
+def test_a_foreign_namesake_does_not_outvote_the_named_country(gazetteer):
+    # "Bordeaux" is a Nashville neighbourhood here, not the French city: nothing points to
+    # France, the dateline points to Tennessee.
+    text = ("NASHVILLE, Tenn. (WKRN) – Police want answers after a 16-year-old boy was found "
+            "shot to death Tuesday morning in Bordeaux.\n\nRicky Hambrick was discovered on the "
+            "roadside near the intersection of Mattie Street and East Lane off Buena Vista Pike "
+            "around 10 a.m.")
+    loc = event_location(text, title="16-year-old found shot to death in Bordeaux; Answers "
+                         "wanted", gazetteer=gazetteer)
+    assert _where(loc) == ("Nashville", "Tennessee")
+    # A story that names France keeps Bordeaux.
+    loc = event_location("BORDEAUX, France — Two men were shot dead in Bordeaux on Sunday, "
+                         "French police said.", gazetteer=gazetteer)
+    assert loc is not None and loc.country_code == "FR"
+
+
+def test_a_demonym_alone_names_no_country_for_the_rule(gazetteer):
+    # "Iranians" says who the victims are, not where: Bushwick is not outvoted.
+    text = ("The homicide took place at 318 Maujer St., a Bushwick building where at least some "
+            "of the band members lived.\n\nThe band is made up of Iranians who have been in the "
+            "country for several years.")
+    loc = event_location(text, title="Gunman kills 3 bandmates, self after being kicked out of "
+                         "rock group", gazetteer=gazetteer)
+    assert loc is not None and loc.country_code == "US"
+
+
+def test_an_outlet_big_city_absorbs_only_its_core(gazetteer):
+    # A Chicago paper's story in Melrose Park (19 km from the Loop): the host names Chicago,
+    # the text does not, so the suburb stays itself.
+    text = ("Police were searching Monday for a possible suspect in the shooting death of a "
+            "teenage boy Sunday afternoon in Melrose Park, authorities said.\n\nJulian Hernandez "
+            "was pronounced dead at 5:16 p.m. Sunday at Loyola University medical center in "
+            "Maywood after the shooting in the 1900 block of North 17th Avenue, according to the "
+            "Cook County medical examiner's office.")
+    url = ("http://www.chicagotribune.com/news/local/breaking/"
+           "ct-teen-killed-melrose-park-20170220-story.html")
+    loc = event_location(text, title="Teen shot to death in Melrose Park", url=url,
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Melrose Park", "Illinois")
+    # A neighbourhood named after the outlet's city is still that city ("South Chicago").
+    text = ("A 16-year-old boy was shot and critically wounded Tuesday in the South Chicago "
+            "neighborhood on the Far South Side, police said.")
+    loc = event_location(text, title="16-year-old boy shot, critically wounded in South Chicago",
+                         url="http://www.chicagotribune.com/news/local/breaking/ct-south-"
+                         "chicago-shooting-story.html", gazetteer=gazetteer)
+    assert _where(loc) == ("Chicago", "Illinois")
+
+
+def test_a_first_name_with_a_place_cue_is_a_town(gazetteer):
+    text = ("Just before 10:00 Monday night, officers with the Douglas Police Department "
+            "responded to 900 block of South Coffee Avenue, on a call about a shooting.\n\n"
+            "Anyone with any information is asked to contact the Douglas Police Dept.")
+    loc = event_location(text, title="Douglas teen shot to death; girl in custody - WALB.com, "
+                         "South Georgia News, Weather, Sports", gazetteer=gazetteer)
+    assert _where(loc) == ("Douglas", "Georgia")
+    # "Gary police", "of Gary" after an age: the town, although "Gary" is a first name.
+    text = ("Corey Brazelton, 18, of Indianapolis, was pronounced dead at Methodist Hosptials "
+            "Northlake in Gary around 8:10 p.m. Tuesday after his aunt called the Gary Police "
+            "for help, police said.\n\nGary Police spokesman Lt. Thomas Pawlak said that when "
+            "officers arrived at the home in the 2500 block of Tyler Street, the woman said "
+            "Brazelton and her son were playing with a gun when it went off.")
+    loc = event_location(text, title="Indianapolis man dies in Gary shooting", gazetteer=gazetteer)
+    assert _where(loc) == ("Gary", "Indiana")
+    # Without a cue a first name stays a person's.
+    assert [m.surface for m in find_places("Gary said he heard three shots.", gazetteer)] == []
+
+
+def test_a_town_heading_names_beats_the_outlet_region(gazetteer):
+    # The only Memphis of the text heads names; the outlet tail is a Georgia station's.
+    text = ("The five teens had been at a gym around the corner for a midnight basketball "
+            "tournament put on by Memphis Athletic Ministries and Mayor A C Wharton's Memphis "
+            "Gun Down initiative. (Photo Source: WMC Action News 5)\n\n(WMC)- Five teens were "
+            "shot on Saturday evening, after a Memphis Gun Down event meant to keep teens and "
+            "guns off the streets.")
+    loc = event_location(text, title="Five teens shot after midnight basketball tournament - "
+                         "WALB.com, South Georgia News, Weather, Sports", gazetteer=gazetteer)
+    assert _where(loc) == ("Memphis", "Tennessee")
+    # They are no mentions of their own; a person's name is not one at all.
+    orgs: list = []
+    assert find_places("Memphis Athletic Ministries ran the event.", gazetteer, orgs) == []
+    assert [m.surface for m in orgs] == ["Memphis"]
+    orgs = []
+    find_places("Harrison Marshman of Sandusky Court appeared in court.", gazetteer, orgs)
+    assert orgs == []
+
+
+def test_a_lone_namesake_in_an_unsupported_state_is_stray(gazetteer):
+    # "Mid-City" (the gazetteer's only one is in California, 83,000) in a New Orleans story.
+    text = ("Photo via NOPD.\n\nNEW ORLEANS -- Police want to talk to a man about shooting in "
+            "Mid-City that left three people dead and two others injured.\n\nThe incident "
+            "happened Oct. 4 around 9:30 p.m. in the 3700 block of Ulloa Street.")
+    loc = event_location(text, title="Person of interest named in Mid-City shooting that left "
+                         "3 dead", gazetteer=gazetteer)
+    assert _where(loc) == ("New Orleans", "Louisiana")
+
+
+def test_a_us_city_of_common_words_is_a_place(gazetteer):
+    text = ("Police said a man shot and killed by officers in Federal Way first shot and killed "
+            "his girlfriend and then fatally shot three men at an apartment complex.\n\nAbout "
+            "9:35 p.m. on Sunday, Federal Way police officers responding to a report of "
+            "suspicious circumstances arrived.")
+    loc = event_location(text, title="Police say man shot by Federal Way officers responsible "
+                         "for...", gazetteer=gazetteer)
+    assert _where(loc) == ("Federal Way", "Washington")
+    # Common words that are no such city stay refused.
+    assert [m.surface for m in find_places("He lived in the West Side near the East End "
+                                           "bars.", gazetteer)] == []
+
+
+def test_where_a_victim_was_taken_is_not_the_scene(gazetteer):
+    text = ("A 42-year-old man was shot in the 400 block of East 47th Street early Wednesday, "
+            "according to Chicago Police. He suffered multiple gunshot wounds and was taken to "
+            "Mount Sinai, where he died at 5:13 a.m. Wednesday.\n\nAnother man was shot in the "
+            "arm and was taken to Mount Sinai in good condition.")
+    loc = event_location(text, title="4 killed, 11 wounded in city shootings Tuesday",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Chicago", "Illinois")
+
+
+def test_a_name_after_block_of_is_a_street(gazetteer):
+    text = ("Police said the suspect was driving a vehicle in the 2700 block of Westhaven.\n\nA "
+            "traffic stop was initiated and he was booked into the Potter County Detention "
+            "Center.")
+    assert [m.surface for m in find_places(text, gazetteer)] == ["Potter County"]
+    assert [m.surface for m in find_places("He was shot in the 3400 block of West Polk.",
+                                           gazetteer)] == []
+
+
+def test_west_virginia_abbreviated_is_not_virginia(gazetteer):
+    loc = event_location("A white man was arrested in the fatal shooting of a black teen.",
+                         title="W.Va. White Man Arrested in Fatal Shooting of Black Teen",
+                         gazetteer=gazetteer)
+    assert loc is not None and loc.admin1 == "West Virginia"
+    found = [(m.surface, m.candidates[0].name) for m in find_places("He was shot in W. Va. on "
+                                                                     "Sunday.", gazetteer)]
+    assert found == [("W. Va.", "West Virginia")]
+
+
+def test_a_list_of_other_videos_is_chrome(gazetteer):
+    text = ("2:55 Widow of Austins Bar & Grill shooting victim speaks\n\n1:35 Mayor of Olathe "
+            "and addresses the shooting at Austins Bar & Grill\n\n3:45 March and prayer vigil "
+            "for Olathe shooting victims\n\n2:59 Olathe shooting victim is being called a hero\n\n"
+            "1:15 Garmin mourns after employees are shot in Olathe attack")
+    loc = event_location(text, title="Teenage girl shot and killed in KCK’s third fatal "
+                         "drive-by shooting this week", gazetteer=gazetteer)
+    assert _where(loc) == ("Kansas City", "Kansas")
+    # Times of day are no list ("at 4:38 P.M.", "5:11 AM").
+    loc = event_location("Police were called at 4:38 p.m. to a home in Olathe, police said. "
+                         "At 5:11 p.m. officers found a man shot. At 6:02 p.m. he died.",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Olathe", "Kansas")
+
+
+def test_in_a_city_stays_a_place_when_the_word_looks_a_name_elsewhere(gazetteer):
+    text = ("Veteran Cincinnati firefighter Marc Monahan was among the first to arrive.\n\n"
+            "Sixteen people were shot early Sunday at the Cameo nightclub in Cincinnati, police "
+            "said. One man died.")
+    loc = event_location(text, title="Latest on Cameo nightclub shooting", gazetteer=gazetteer)
+    assert _where(loc) == ("Cincinnati", "Ohio")
