@@ -266,3 +266,66 @@ def test_a_later_headline_telling_of_a_death_gives_the_injured_figure():
     assert est.best == 0 and "headline tells of a death" in est.rule
     same_day = Event(document_id="z", published=date(2015, 8, 17), claims=[headline, died])
     assert reconcile([critical("x", 17), critical("y", 17), same_day], "injured").best == 1
+
+
+def test_equal_parts_inside_their_sum_vote_once():
+    """'one male and one female have been found dead' (gva dev 2aa0b523, twice in the report:
+    claims 1, 1 and their sum 2 each time) under the title '2 confirmed dead': the parts of
+    one sum vote once together, so 2 is the report's figure, not 1."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    a = ("Missoula County Sheriff's Office Spokeswoman Brenda Bassett says one male and one female have "
+         "been found dead at the scene of a reported shooting west of Lolo.")
+    b = "Deputies then discovered the bodies of one adult male and one adult female after entering the residence."
+    ia, ib = a.index("one male"), b.index("one adult")
+    claims = [_c("killed", 2, "2", "2 confirmed dead in Lolo shooting, suspect in custody", end=0),
+              _c("killed", 1, "one", a, 100 + ia), _c("killed", 1, "one", a, 100 + a.index("one female")),
+              _c("killed", 2, "one male and one female", a, 100 + ia, end=100 + a.index(" have")),
+              _c("killed", 1, "one", b, 400 + ib), _c("killed", 1, "one", b, 400 + b.index("one adult female")),
+              _c("killed", 2, "one adult male and one adult female", b, 400 + ib, end=400 + b.index(" after"))]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 2
+    # parts of different values still vote each (hand-made): the title's "two children" and the
+    # part "Two" outvote the sum 3
+    s = "Two children and an adult male were found dead."
+    claims = [_c("killed", 2, "two", "Police identify man, two children found dead", end=0),
+              _c("killed", 2, "Two", s, 0), _c("killed", 1, "an adult male", s, 18),
+              _c("killed", 3, "Two children and an adult male", s, 0, end=31)]
+    assert reconcile([Event(document_id="e", claims=claims)], "killed").best == 2
+
+
+def test_separate_shooting_incidents_are_a_roundup():
+    """'One man and one women were killed, and six more men were wounded in five separate shooting
+    incidents across Philadelphia' (gva dev ad790428): a tally of several shootings."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    tally = ("One man and one women were killed, and six more men were wounded in five separate shooting "
+             "incidents across Philadelphia in the span of about six hours Tuesday.")
+    one = ("The sun sets over West Somerset Avenue Tuesday night, as neighbors gather around the scene of a "
+           "shooting in which one woman was killed and three men were wounded.")
+    claims = [_c("killed", 1, "one", one, 10), _c("injured", 3, "three", one, 30),
+              _c("killed", 2, "One man and one women", tally, 300, end=321), _c("injured", 6, "six", tally, 340)]
+    ev = Event(document_id="d", claims=claims)
+    assert reconcile([ev], "killed").best == 1
+    assert reconcile([ev], "injured").best == 3
+
+
+def test_a_person_also_hit_is_one_more_injured_beside_the_dead():
+    """'5-year-old killed in drive-by shooting ... Kason's 7-year-old brother was also hit in the
+    shooting' (gva dev 1cd56f57): people shot (1) minus people killed (1) would say 0 injured;
+    the brother "also hit" is one more, who lived."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    also = "Kason's 7-year-old brother was also hit in the shooting."
+    claims = [_c("killed", 1, "5-year-old", "Coroner's office officially ID's 5-year-old killed in drive-by shooting",
+                 end=0),
+              _c("other", 1, "Kason's 7-year-old brother", also, 300, detail="shot")]
+    ev = Event(document_id="d", claims=claims)
+    assert reconcile([ev], "injured").best == 1
+    assert reconcile([ev], "killed").best == 1
+    # not when the sentence names a death: "A second man was also shot and died"
+    died = "A second man was also shot and died at the hospital."
+    ev = Event(document_id="e", claims=[claims[0], _c("other", 1, "A second man", died, 300, detail="shot")])
+    assert reconcile([ev], "injured").best == 0

@@ -238,6 +238,7 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
     speakers = _Speakers(sents)
     claims: list[Claim] = []
     by_year: set[int] = set()  # claims marked historical only because their sentence names an earlier year
+    previous: tuple[int, list[Claim]] = (-2, [])  # the last gated sentence's index and claims
     for (i, s, qs), doc in zip(gated, docs):
         qs = sorted(qs + _implicit_victims(doc, qs, item.headline) + _self_deaths(s.text, qs)
                     + (_headline_victims(s.text, qs) if item.headline else []), key=lambda q: q.start)
@@ -253,8 +254,10 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
                 found.append(claim)
         if item.headline:
             found = _headline_list(found, s)
-        claims.extend(_add_another(_sum_coordinated(_add_pronoun_head(found, doc, s.start, noun_of),
-                                                    doc, s.start, noun_of)))
+        found = _add_another(_sum_coordinated(_add_pronoun_head(found, doc, s.start, noun_of), doc, s.start, noun_of))
+        found += _add_then(found, s, i, previous)
+        claims.extend(found)
+        previous = (i, found)
     _restore_court_story(claims, by_year)
     if not any(c.counts == "killed" for c in claims):
         implied = _implied_death(sents, item.published)
@@ -262,6 +265,50 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
             implied.document_id = item.document_id
             claims.append(implied)
     return _dedupe(claims)
+
+
+#: "He then entered the facility ... killing four": the next step of the attacker's story
+_THEN = re.compile(r"(?<!\bby\s)(?<!\buntil\s)(?<!\bsince\s)\bthen\b", re.IGNORECASE)
+_COUNT_WORD = re.compile(r"^\W*(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|"
+                         r"both\b|all\b|at\s+least\b|more\s+than\b)", re.IGNORECASE)
+
+
+def _single(c: Claim) -> bool:
+    """One person named without a figure: 'his former supervisor', 'the security guard'."""
+    return c.low == c.high == 1 and not c.vague and not c.perpetrator and not c.negated and not c.historical \
+        and not _COUNT_WORD.match(c.text)
+
+
+def _add_then(found: list[Claim], s: Sentence, i: int, previous: tuple[int, list[Claim]]) -> list[Claim]:
+    """'killed his former supervisor ... Then entered the post office ... and killed two of his
+    former co-workers' is 3; 'shot the security guard in the parking lot. He then entered the
+    facility ..., killing four and wounding two others' is 3 injured: the first figure of a kind
+    in a sentence that goes on with 'then' adds the single people of that kind named in the
+    sentence just before (for injured: people shot there while no one there was killed). Only
+    single people named without a figure are added: a stated figure before is a total the
+    story retells."""
+    index, before = previous
+    if index != i - 1 or not before:
+        return []
+    out = []
+    for kind in ("killed", "injured"):
+        here = sorted((c for c in found if c.counts == kind and c.detail is None and c.low is not None
+                       and not c.vague and not c.perpetrator and not c.negated and not c.historical),
+                      key=lambda c: (c.start, -(c.end - c.start)))
+        if not here:
+            continue
+        c = here[0]
+        if not _THEN.search(s.text, 0, c.start - s.start):
+            continue
+        same = [p for p in before if p.counts == kind and p.detail is None and not p.perpetrator]
+        if kind == "injured" and not same and not any(p.counts == "killed" and not p.perpetrator for p in before):
+            same = [p for p in before if p.detail == "shot" and not p.perpetrator]
+        if not same or not all(_single(p) for p in same) or any(p.text.lower() == c.text.lower() for p in same):
+            continue
+        n = len(same)
+        out.append(replace(c, low=c.low + n, high=None if c.high is None else c.high + n, best=(c.point or 0) + n,
+                           text=f"{same[0].text} ... then {c.text}", detail=None, start=same[0].start))
+    return out
 
 
 #: a title that opens with a person and a comma: "Woman, 2 children dead", "Father, two daughters
@@ -1142,6 +1189,21 @@ def _is_place(name: str) -> bool:
     return bool(Gazetteer.default().lookup(name))
 
 
+def _own_injury(noun: "Token") -> bool:
+    """The counted noun carries its own state of the hurt: 'in critical condition', 'who
+    sustained injuries'."""
+    own: list = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            own += [p for p in c.children if p.dep_ == "pobj" and _condition(p)]
+        elif c.dep_ == "relcl" and c.lemma_.lower() in ("sustain", "suffer", "receive") \
+                and not any(a.dep_ == "neg" for a in c.children):
+            own += [o for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() in ("injury", "wound")
+                    and not _gunshot_wound(o)
+                    and not any(m.lower_ in ("fatal", "mortal", "lethal") for m in o.children)]
+    return bool(own)
+
+
 def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: "Span") -> tuple[str | None, "Token | None"]:
     """What the figure counts, and the predicate that says so. Most specific evidence first."""
     classes = noun_classes()
@@ -1157,6 +1219,22 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             return "shot", verb
         if table.get(key) in ("killed", "injured", "casualties", "kidnapped", "missing") and key != "victim":
             return table[key], verb
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and _is_person(noun) and _own_injury(noun):
+        # "left one dead and two others in critical condition", "found one deceased male and one
+        # female victim who sustained injuries": the noun's own words say it lives, whatever
+        # the predicate it shares with the dead says
+        return "injured", verb
+    if noun is not None and noun is role and role.dep_ == "pobj" and role.head.lower_ == "of" \
+            and role.head.head.pos_ == "NOUN" and _is_person(noun) and noun.pos_ in ("NOUN", "PROPN"):
+        event = role.head.head
+        if any(m.lower_ in ("attempted", "planned") for m in event.children):
+            return None, event  # "charged with attempted murder of two deputies": no one died
+        if event.lemma_.lower() in _DEATH_NOUNS or event.lower_ in ("shooting", "shootings"):
+            # "charged in Christmas shooting of 2 juveniles", "the deaths of 3 children": what
+            # happened to them is the noun they hang on, not the sentence's verb ("charged")
+            fatal = event.lemma_.lower() in _DEATH_NOUNS or any(
+                m.lower_ in ("fatal", "deadly") and not _after_non(m) for m in event.children)
+            return ("killed" if fatal else "shot"), event
     if verb is not None and verb.lemma_.lower() == "have" and role.dep_ == "dobj":
         return None, verb  # "the dead man had two young sons": a family, not a count
     if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.pos_ == "NOUN" \
@@ -1191,8 +1269,10 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             if c.dep_ == "relcl" and not any(cc.dep_ == "nsubjpass" for cc in c.children) \
                     and c.lemma_.lower() not in ("die", "perish"):
                 continue  # "a man who fatally shot seven people": the noun is the agent
-            if c.dep_ == "appos" and c.like_num:
-                continue  # "people were shot -- one fatally": a part, with its own figure
+            if c.dep_ == "appos" and (c.like_num or _has_figure(c)):
+                # "people were shot -- one fatally", "6 people shot; 2 fatalities": a part or
+                # another count, with its own figure
+                continue
             if c.dep_ == "prep" and c.lower_ == "with":  # "two males with gunshot wounds"
                 for p in c.children:
                     if p.dep_ != "pobj":

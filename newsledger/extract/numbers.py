@@ -170,6 +170,12 @@ def _apply_bound(bound: str | None, n: int) -> tuple[int | None, int | None, int
     return n - spread, n + spread, n
 
 
+#: "of 12 people", "shooting of 2 juveniles": people follow, so the figure counts them
+_PEOPLE_AFTER_OF = re.compile(
+    r"\s+(?:people|persons|of|victims|men|women|children|kids|teens|teenagers|juveniles|boys|girls|"
+    r"students|officers|deputies|adults|brothers|sisters|siblings)\b")
+
+
 def _context_excludes(text: str, start: int, end: int, digits: bool, value: int) -> bool:
     """Is the number at [start, end) an age, year, time, address, money…?"""
     after = text[end : end + 40]
@@ -204,7 +210,7 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
         return True
     if digits and re.search(r"(?:\$|€|£|#)\s*$|No\.\s*$", before):
         return True
-    if digits and _NOT_COUNT_BEFORE.search(before) and not re.match(r"\s+(?:people|persons|of)\b", after):
+    if digits and _NOT_COUNT_BEFORE.search(before) and not re.match(_PEOPLE_AFTER_OF, after):
         # "in 2014", "since 2012", "Route 66" — but keep "of 12 people"
         if re.search(r"(?:\bin|\bsince|\bfrom|\buntil|\bby|\bbefore|\bafter|\bduring)\s*$", before):
             return value >= 1900 or bool(re.match(r"\s*(?:[,:]|p\.m|a\.m)", after))
