@@ -643,6 +643,8 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         noun, role = _counted_noun(anchor, span)
     if _partitive_whole(anchor):
         return None  # "Four of the seven sustained injuries": seven is the group, four the count
+    if _size_of_place_or_crowd(anchor):
+        return None  # "in the city of about 87,000 people", "a crowd of more than 100 patrons"
     counts, verb = _what_it_counts(anchor, noun, role, span)
     if verb is not None and verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in _ATTEMPT \
             and role.dep_ == "dobj":
@@ -1124,6 +1126,21 @@ def _partitive_whole(anchor: "Token") -> bool:
                                               for c in whole.children)  # "one of the five people shot"
     return definite and not own_predicate and head is not None and head.lower_ == "of" \
         and head.head.like_num and head.head.i < anchor.i
+
+
+#: nouns whose "of N people" gives a size, not a count of victims ("a city of 87,000 people")
+_CONTAINERS = {"city", "town", "village", "community", "crowd", "audience", "population", "county",
+               "suburb", "borough", "township", "neighborhood", "neighbourhood", "nation", "country"}
+
+
+def _size_of_place_or_crowd(anchor: "Token") -> bool:
+    """'shot three more people ... in the city of about 87,000 people', 'six people had been
+    shot in a crowd of more than 100 patrons': the figure after 'of' measures the place or the
+    crowd (not 'a group of 10 people were shot': a group is the people themselves)."""
+    whole = anchor if anchor.dep_ == "pobj" else (anchor.head if anchor.dep_ == "nummod" else None)
+    if whole is None or whole.dep_ != "pobj" or whole.head.lower_ != "of":
+        return False
+    return whole.head.head.lemma_.lower() in _CONTAINERS
 
 
 def _has_figure(noun: "Token") -> bool:
