@@ -286,8 +286,9 @@ def _record_skipped(store: Store, batch: Batch, pending: list[Skipped]) -> None:
 
 def _failed(doc: Document, what: str, err: Exception) -> Skipped:
     """A one-line skip record for a document the pipeline failed on."""
-    label = doc.source or doc.url or doc.id
-    return Skipped(label, f"{what}: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}".rstrip(": "))
+    first_line = str(err).splitlines()[0] if str(err) else ""
+    reason = f"{what}: {type(err).__name__}" + (f": {first_line}" if first_line else "")
+    return Skipped(doc.source or doc.url or doc.id, reason)
 
 
 def rereconcile(store: Store, policy: str) -> int:

@@ -181,16 +181,22 @@ def test_ingest_records_a_failing_document_as_skipped_and_keeps_going(tmp_path, 
         return real(store, conn, incident_id, policy)
 
     monkeypatch.setattr(pipeline, "refresh_incident", refresh)
+    second = _doc(2, "Two people were wounded in a shooting in Memphis on Saturday, police said.")
+    assert _ingest_around(tmp_path, second) == [("d2", "could not store: ValueError: no figure for this incident")]
+
+
+def _ingest_around(tmp_path, second: Document) -> list[tuple[str, str]]:
+    """Ingest ``second`` between two good documents, which must be stored whatever happens to
+    it; returns the skipped rows (input, reason)."""
     docs = [
         _doc(1, "A man was shot and killed Monday night in Houston, police said."),
-        _doc(2, "Two people were wounded in a shooting in Memphis on Saturday, police said."),
+        second,
         _doc(3, "Three people were hurt in a crash in Denver on Sunday, police said."),
     ]
-    with Ledger(str(tmp_path / "f.db")) as ledger:
+    with Ledger(str(tmp_path / "around.db")) as ledger:
         result = ledger.add_documents(docs)
         assert result.added == 2 and [d.id for d in ledger.documents()] == ["d1", "d3"]
-        assert [(s.input, s.reason) for s in ledger.skipped()] == [
-            ("d2", "could not store: ValueError: no figure for this incident")]
+        return [(s.input, s.reason) for s in ledger.skipped()]
 
 
 def test_ctrl_c_keeps_the_documents_finished_before_it(tmp_path):
@@ -286,14 +292,7 @@ def test_a_document_extraction_fails_on_is_skipped_and_its_chunk_goes_on(tmp_pat
         return real(title, texts)
 
     monkeypatch.setattr(pipeline.events, "classify", classify)
-    docs = [
-        _doc(1, "A man was shot and killed Monday night in Houston, police said."),
-        Document(id="d2", text="Two people were wounded in a shooting in Memphis on Saturday, police said.",
-                 title="Memphis teen shot", published=date(2014, 6, 30), source="memphis.html"),
-        _doc(3, "Three people were hurt in a crash in Denver on Sunday, police said."),
-    ]
-    with Ledger(str(tmp_path / "x.db")) as ledger:
-        result = ledger.add_documents(docs)
-        assert result.added == 2 and [d.id for d in ledger.documents()] == ["d1", "d3"]
-        assert [(s.input, s.reason) for s in ledger.skipped()] == [
-            ("memphis.html", "could not extract: IndexError: list index out of range")]
+    second = Document(id="d2", text="Two people were wounded in a shooting in Memphis on Saturday, police said.",
+                      title="Memphis teen shot", published=date(2014, 6, 30), source="memphis.html")
+    assert _ingest_around(tmp_path, second) == [
+        ("memphis.html", "could not extract: IndexError: list index out of range")]

@@ -306,8 +306,7 @@ def _add_then(found: list[Claim], s: Sentence, i: int, previous: tuple[int, list
         if not same or not all(_single(p) for p in same) or any(p.text.lower() == c.text.lower() for p in same):
             continue
         n = len(same)
-        out.append(replace(c, low=c.low + n, high=None if c.high is None else c.high + n, best=(c.point or 0) + n,
-                           text=f"{same[0].text} ... then {c.text}", detail=None, start=same[0].start))
+        out.append(_plus(c, n, text=f"{same[0].text} ... then {c.text}", detail=None, start=same[0].start))
     return out
 
 
@@ -334,9 +333,7 @@ def _headline_list(found: list[Claim], s: Sentence) -> list[Claim]:
             at = s.text.find(c.subject or "\0", end)
             if 0 <= at - end < 20:  # "Woman, 2 children": through the counted noun
                 end = at + len(c.subject)
-            out[k] = replace(c, low=c.low + 1, high=None if c.high is None else c.high + 1,
-                             best=(c.point or 0) + 1, text=s.text[m.start():end],
-                             start=s.start + m.start(), end=s.start + end)
+            out[k] = _plus(c, 1, text=s.text[m.start():end], start=s.start + m.start(), end=s.start + end)
             break
     return out
 
@@ -587,6 +584,13 @@ _AND_ANOTHER = re.compile(r"\b(?:and|while)\s+(?P<w>another)(?=\s+(?:was|is|rema
                           r"sustained|received|died|is\s+in)\b)", re.IGNORECASE)
 
 
+def _plus(c: Claim, n: int, **changes) -> Claim:
+    """``c`` with ``n`` more people ("... and another", "killing her and another woman"): its
+    bounds and best figure raised by ``n``, other fields as ``changes`` say."""
+    return replace(c, low=c.low + n, high=None if c.high is None else c.high + n, best=(c.point or 0) + n,
+                   **changes)
+
+
 def _add_another(claims: list[Claim]) -> list[Claim]:
     """'Two victims remain hospitalized ... and another was treated and released': 'another'
     adds one to the figure of the same kind stated before it in the sentence (a third claim
@@ -599,8 +603,7 @@ def _add_another(claims: list[Claim]) -> list[Claim]:
                   and p.low is not None and p.text.lower() != "another" and p.start < c.start]
         if before:
             p = before[-1]
-            out.append(replace(p, low=p.low + 1, high=None if p.high is None else p.high + 1,
-                               best=(p.point or 0) + 1, text=f"{p.text} ... another", end=c.end))
+            out.append(_plus(p, 1, text=f"{p.text} ... another", end=c.end))
     return out
 
 
@@ -774,9 +777,7 @@ def _add_pronoun_head(claims: list[Claim], doc, offset: int, noun_of: dict[int, 
             continue  # the pronoun is already counted
         start = first.idx
         end = max(c.end - offset, noun.idx + len(noun))
-        s = replace(c, low=c.low + 1, high=None if c.high is None else c.high + 1, best=(c.point or 0) + 1,
-                    text=doc.text[start:end], start=offset + start, end=offset + end)
-        out.append(s)  # (not in noun_of: the sum of coordinated nouns must not add it again)
+        out.append(_plus(c, 1, text=doc.text[start:end], start=offset + start, end=offset + end))  # (not in noun_of: the sum of coordinated nouns must not add it again)
     return out
 
 

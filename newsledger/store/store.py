@@ -776,7 +776,6 @@ class Batch:
         self._tx = None
         self._pending = 0
         self._since = 0.0
-        self.commits = 0
 
     def __enter__(self) -> "Batch":
         self.conn = self.store.engine.connect()
@@ -811,7 +810,6 @@ class Batch:
             tx, self._tx = self._tx, None
             if tx.is_active:
                 tx.commit()
-                self.commits += 1
             self._pending = 0
 
 
