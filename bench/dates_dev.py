@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/dates_dev.py                 # dev split, table + bench/out/dates_dev.json
     .venv/bin/python bench/dates_dev.py --split train --errors 40   # error analysis on train
+    .venv/bin/python bench/dates_dev.py --docs bench/out/gva_dev_docs.jsonl   # pipeline inputs
+
+``--docs`` reads an ``eval docs`` file as ``eval docs`` does, so the text, title, URL and
+publication date are what the pipeline sees (an empty page's title as its text); only the
+pipeline's focus sentences (from the claims) are missing.
 
 Scores ``event_date(content, dct, title=title, url=uri)`` against the incident date (exact day:
 ``start`` equals the gold date). Also prints the publication-date baseline, the accuracy by
@@ -40,6 +45,23 @@ def load(split: str) -> list[dict]:
             if d["split"] == split:
                 d["gold"] = gold[d["incident_id"]]
                 docs.append(d)
+    return docs
+
+
+def load_docs(path: str) -> list[dict]:
+    """The articles of an ``eval docs`` file as ``eval docs`` builds them."""
+    from newsledger.eval.common import make_document, read_jsonl
+
+    docs = []
+    for row in read_jsonl(path):
+        gold = (row.get("gold") or {}).get("event_date")
+        if not gold:
+            continue
+        doc = make_document(row)
+        docs.append({
+            "doc_id": doc.id, "content": doc.text, "title": doc.title, "uri": doc.url,
+            "gold": gold, "dct": doc.published.isoformat() if doc.published else None,
+        })
     return docs
 
 
@@ -100,14 +122,18 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--docs", default=None,
+                    help="an eval-docs JSON Lines file, read as the pipeline reads it")
     ap.add_argument("--fit", action="store_true",
                     help="fit the evidence weights on this split (use train) and print them")
     args = ap.parse_args()
+    docs = load_docs(args.docs) if args.docs else load(args.split)
+    if args.docs:
+        args.split = Path(args.docs).stem
     if args.fit:
-        fit(load(args.split))
+        fit(docs)
         return
 
-    docs = load(args.split)
     rows = []
     t0 = time.perf_counter()
     for d in docs:

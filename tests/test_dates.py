@@ -171,6 +171,23 @@ def test_focus_spans_are_preferred():
     assert event_date(text, date(2016, 6, 13), focus=[(f, len(text))]).start == "2016-06-10"
 
 
+def test_focus_bounds_the_attack_word_sentences():
+    # The claim sentences (the pipeline's focus) hold the later shootings; the sentence
+    # with the date of the first ("It happened around 10:45 p.m. Friday") holds no claim
+    # but is about the event: inside the focus's stretch, attack-word sentences are focus.
+    text = ("ST. LOUIS (KMOX) – A two year old child and a woman are shot overnight in north "
+            "St. Louis. It happened around 10:45 p.m. Friday on Kossuth near Marcus in the "
+            "Penrose neighborhood. Both were hit in the foot. They’re in stable condition."
+            "\n\nAnother person was shot around 3:30 Saturday morning on North 13th at Cass. "
+            "He was conscious and breathing.\n\nA male victim is hospitalized after he was "
+            "shot around 4:40 Saturday morning at Lee and North Grand near Fairground Park. "
+            "He’s in stable condition.")
+    claims = [(0, text.index(" It happened")),
+              (text.index("Another"), text.index(" He was conscious")),
+              (text.index("A male"), text.index(" He’s"))]
+    assert event_date(text, date(2016, 7, 2), focus=claims).start == "2016-07-01"
+
+
 def test_title_is_used():
     ed = event_date("Police are looking for a suspect.", date(2016, 6, 13),
                     title="Man shot and killed Saturday night in Dayton")
