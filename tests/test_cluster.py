@@ -31,6 +31,20 @@ def test_person_names_keep_victims_drop_officials():
     assert person_names(text) == {"michael carter"}
 
 
+def test_person_names_skip_page_chrome_and_read_titles_in_a_run():
+    # page links and headings are no people: "Related\nAbout", "Incident Houston" (the word
+    # "incident" is written in lowercase in the text too), "Southeast Portland"
+    text = ("Related\nAbout Us. Incident Houston: a man was shot. The incident is under investigation. "
+            "Houston police said. Southeast Portland news. Portland police.")
+    assert person_names(text) == set()
+    # "Public Schools Superintendent Alberto Carvalho" is an official, not "Public Schools"
+    text = ("Miami-Dade County Public Schools Superintendent Alberto Carvalho posted on Twitter early "
+            "Wednesday. Carvalho called the killing unacceptable.")
+    assert "alberto carvalho" not in person_names(text)
+    # a victim whose given name is also a word keeps it when an age or a role says person
+    assert "will campbell" in person_names("Will Campbell, 23, was shot. Campbell will recover.")
+
+
 def test_terms_are_content_words():
     t = terms("The gunman fired into the crowd at the Boss Nightclub.", "Nightclub shooting")
     assert {"gunman", "crowd", "nightclub", "boss"} <= t and "the" not in t and "shooting" not in t
@@ -77,6 +91,18 @@ def test_low_text_similarity_keeps_same_city_same_day_apart():
                            idf={"gangway": 5.0, "englewood": 4.0, "teenager": 2.0})
     incident, why = cluster.choose(_ev("2015-04-07"), 2, [_row(1, "2015-04-07", killed=1)], evd)
     assert incident is None and "text similarity 0.00 (-2)" in why
+
+
+def test_a_death_on_one_side_only_counts_against_the_join():
+    # "2 16-year-old boys killed, woman injured in West Side shooting" against the incident of
+    # "Man accidentally shot in hand in East Garfield Park" (gva train, Chicago, a day apart):
+    # one report tells of deaths, the other of none
+    evd = cluster.Evidence(terms={"boys", "west", "side"}, row_terms={1: {"boys", "west", "side"}},
+                           idf={"boys": 1.0, "west": 1.0, "side": 1.0})
+    incident, why = cluster.choose(_ev("2017-01-03"), 2, [_row(1, "2017-01-02", killed=0)], evd)
+    assert "killed 2 vs 0: a death on one side only (-1)" in why
+    total, _ = cluster.score(_ev("2017-01-03"), 0, _row(1, "2017-01-02", killed=0), evd)
+    assert total - cluster.score(_ev("2017-01-03"), 2, _row(1, "2017-01-02", killed=0), evd)[0] == 2
 
 
 def test_incremental_candidates_by_name(tmp_path):

@@ -329,3 +329,62 @@ def test_a_person_also_hit_is_one_more_injured_beside_the_dead():
     died = "A second man was also shot and died at the hospital."
     ev = Event(document_id="e", claims=[claims[0], _c("other", 1, "A second man", died, 300, detail="shot")])
     assert reconcile([ev], "injured").best == 0
+
+
+def test_a_tie_between_reports_goes_to_the_figure_a_report_leads_with():
+    """'Texas police: Father kills wife, son, daughter, then himself' (3, in the title) against a
+    report whose only figure, a single man, stands far down the page (gva dev): one report
+    each, and the figure told in a title or the opening lines wins the tie, whatever the
+    other repeats."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    title = _c("killed", 3, "wife, son, daughter", "Texas police: Father kills wife, son, daughter, then himself", end=0)
+    deep = [_c("killed", 1, "a man", "Deputies found a man dead inside the home.", 1757),
+            _c("killed", 1, "The man", "The man was pronounced dead at the scene.", 1900)]
+    a, b = Event(document_id="a", claims=[title]), Event(document_id="b", claims=deep)
+    assert reconcile([a, b], "killed").best == 3
+    assert reconcile([Event(document_id="a", claims=[_c("killed", 3, "three", "He killed three.", 2500)]), b],
+                     "killed").best == 1  # neither leads: the figure more claims repeat
+
+
+def test_a_report_leading_with_a_shooting_and_no_death_votes_0_against_a_death_far_down():
+    """'Toddler Shot Playing "Cops And Robbers"' and '3-Year-Old Shot In Head ...' (gva train):
+    the second names '2-year-old Lavontay White', killed a month before, far down the page.
+    Silence on deaths under a headline of a shooting is a lead vote for 0 killed."""
+    from datetime import date
+
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    day = date(2017, 3, 16)
+    a = Event(document_id="a", published=day, claims=[
+        _c("other", 1, "Toddler", "Toddler shot playing 'cops and robbers' in 'deplorable conditions'", end=0,
+           detail="shot")])
+    b = Event(document_id="b", published=day, claims=[
+        _c("other", 1, "3-Year-Old", "3-Year-Old shot in head was playing 'cops and robbers,' police say", end=0,
+           detail="shot"),
+        _c("killed", 1, "2-year-old Lavontay White", "The shooting comes a little more than a month after 2-year-old "
+           "Lavontay White, 11-year-old Takiya Holmes and 12-year-old Kanari Gentry were shot.", 1757)])
+    assert reconcile([a, b], "killed").best == 0
+
+
+def test_a_later_death_far_down_the_page_does_not_silence_earlier_reports_of_no_death():
+    """'Two injured, shooter dead at Alpine High School' (8 Sep, no victim killed) and five days
+    later a report whose only victim death stands far down ('the 14-year-old turned the gun on
+    herself', the shooter again): a death is news, told in the title or the opening lines, so
+    only such a later report overrides the earlier silence (killed; injured keeps rule 5)."""
+    from datetime import date
+
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    early = Event(document_id="a", published=date(2016, 9, 8), claims=[
+        _c("other", 2, "Two", "Two injured, shooter dead at Alpine High School", end=0, detail="shot")])
+    later = Event(document_id="b", published=date(2016, 9, 13), claims=[
+        _c("killed", 1, "the 14-year-old", "That's when, according to police, the 14-year-old turned the gun on "
+           "herself and died at the scene.", 917)])
+    assert reconcile([early, later], "killed").best == 0
+    told = Event(document_id="c", published=date(2016, 9, 13), claims=[
+        _c("killed", 1, "Student", "Student shot at Alpine High School dies", end=0)])
+    assert reconcile([early, told], "killed").best == 1

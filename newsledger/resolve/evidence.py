@@ -28,6 +28,7 @@ _NAME = re.compile(
 # a capitalised word standing alone: not right after a word, not before a capitalised word
 # (": Carter was arrested", "(Carter)"; not "said Carter", "Fort Worth", "Carter Street")
 _CAPWORD = re.compile(r"(?<![A-Za-z] )\b((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b(?!\s+[A-Z][a-z])")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
 _AGE_AFTER = re.compile(r"^\s*,\s*(?:age\s+)?\d{1,3}\s*,")
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Officer|Deputy|Sgt|Sergeant|Lt|Lieutenant|Detective|Det|Cpl|Trooper|"
@@ -38,7 +39,7 @@ _TITLE_BEFORE = re.compile(
 # Officials, spokespeople, reporters: their names recur across unrelated incidents.
 _OFFICIAL_BEFORE = re.compile(
     r"(?:\b(?:Det|Detective|Detectives|Lt|Lieut|Lieutenant|Sgt|Sergeant|Cpl|Corporal|Capt|Captain|Officer|"
-    r"Deputy|Chief|Sheriff|Undersheriff|Trooper|Agent|Marshal|Commander|Major|Mayor|Judge|Justice|Attorney|"
+    r"Deputy|Chief|Col|Colonel|Sheriff|Undersheriff|Trooper|Agent|Marshal|Commander|Major|Mayor|Judge|Justice|Attorney|"
     r"Prosecutor|Commissioner|Coroner|Examiner|Superintendent|Supt|Gov|Governor|Sen|Senator|Rep|Rev|Pastor|"
     r"Councilman|Councilwoman|Alderman|spokesman|spokeswoman|spokesperson|reporter|Reporter|"
     r"By|by|on|Whenever|Contact|Follow|writer|Writer|Officers?|PIO|Dr)\.?\s+)$"
@@ -56,11 +57,12 @@ _NOT_NAME = set("""
 the a an and or but of in on at to for from by with as after before during when while where who
 this that these those there here his her their its our my your he she they we it
 police officer officers sheriff deputy deputies sgt sergeant lt lieutenant detective detectives chief
+superintendent commissioner neighbor neighbour health
 mayor governor president senator judge attorney prosecutor prosecutors district county city town
 state states street st avenue ave road rd drive dr boulevard blvd lane ln court ct place way highway
 interstate route park center centre hospital medical university college school high middle elementary
 church department dept office bureau news press associated report reports update updated breaking
-north south east west northern southern eastern western new old fort mount mt port lake river
+north south east west northern southern eastern western northeast northwest southeast southwest new old fort mount mt port lake river
 saint san santa los las el la de del du van von le
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
@@ -69,7 +71,7 @@ mr mrs ms miss dr jr sr
 american african black white hispanic latino asian
 according police's authorities officials witnesses investigators neighbors family friends
 shooting shootings homicide murder killed dead death man woman boy girl teen child
-facebook twitter instagram youtube google copyright all rights reserved photo video watch
+facebook twitter instagram youtube google pinterest linkedin reddit tumblr copyright all rights reserved photo video watch
 department's inc llc co corp group company caption image images photos getty courtesy
 """.split())
 _LAST_NOT = set("""
@@ -101,17 +103,32 @@ _TOKEN = re.compile(r"[a-z][a-z'’-]{2,}")
 LEAD_CHARS = 1200  # the title and this much of the text make the text-similarity terms
 
 
+def _name_matches(source: str):
+    """"First [M.] Last" matches, retried one word on when the first word cannot start a
+    name: "Public Schools Superintendent Alberto Carvalho" is read as "Superintendent Alberto
+    Carvalho" (an official), not skipped whole after "Schools" fails."""
+    pos = 0
+    while (m := _NAME.search(source, pos)) is not None:
+        first = m.group("first")
+        if first.lower() in _NOT_NAME:
+            pos = m.start("first") + len(first)
+            continue
+        pos = m.end()
+        yield m
+
+
 def person_names(text: str, title: str | None = None) -> set[str]:
     """Person names in the document, as lowercase "first last" keys."""
     found: set[str] = set()
     official: set[str] = set()
     counts: Counter | None = None
+    lower: set[str] = set()
     for source in (text, title or ""):
-        for m in _NAME.finditer(source):
+        for m in _name_matches(source):
             first, last = m.group("first"), m.group("last")
-            if first.lower() in _NOT_NAME or last.lower() in _NOT_NAME or last.lower() in _LAST_NOT:
+            if "\n" in m.group(0):  # a list of page links ("Digital\nSign Up"), not a name
                 continue
-            if len(first) < 2 or len(last) < 3:
+            if last.lower() in _NOT_NAME or last.lower() in _LAST_NOT or len(first) < 2 or len(last) < 3:
                 continue
             key = f"{first.lower()} {last.lower()}"
             if (_OFFICIAL_BEFORE.search(source[max(0, m.start() - 40):m.start()])
@@ -124,7 +141,10 @@ def person_names(text: str, title: str | None = None) -> set[str]:
             if not person:  # the surname again elsewhere in the text
                 if counts is None:
                     counts = Counter(_CAPWORD.findall(text))
-                person = counts[last] >= 1
+                    lower = set(_LOWER.findall(text)) | set(_LOWER.findall(title or ""))
+                # ... and the first word no common word the text also writes in lowercase
+                # ("Related About", "Incident Houston": page chrome and headings, not people)
+                person = counts[last] >= 1 and first.lower() not in lower
             if person:
                 found.add(key)
     return found - official
