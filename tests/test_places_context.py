@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from newsledger.extract import gazetteer as gz
-from newsledger.extract.places import event_location, find_places
+from newsledger.extract.places import (
+    _title_town_elsewhere,
+    event_location,
+    find_dateline,
+    find_places,
+    folder_places,
+    phone_states,
+)
 
 
 @pytest.fixture(scope="session")
@@ -179,3 +186,168 @@ def test_in_a_city_stays_a_place_when_the_word_looks_a_name_elsewhere(gazetteer)
             "said. One man died.")
     loc = event_location(text, title="Latest on Cameo nightclub shooting", gazetteer=gazetteer)
     assert _where(loc) == ("Cincinnati", "Ohio")
+
+
+def test_a_town_with_its_own_police_is_not_a_neighbourhood(gazetteer):
+    # Garner (28,000 people, 6 km from Raleigh's centre) has its own police: a town of its
+    # own, not a part of the big city the text also names.
+    text = ("Garner police are investigating after a 15-year-old girl was shot at an apartment "
+            "on Westcroft Drive.\n\nIt happened Sunday after midnight and authorities say "
+            "witnesses report seeing three masked men enter the occupied apartment and then open "
+            "fire.\n\nThe teenage girl, of Raleigh, was shot once and was taken to Wake Medical "
+            "Center with serious injuries, but is reported to be in stable condition.")
+    loc = event_location(text, title="Teen girl shot by masked men in Garner apartment - | "
+                         "WBTV Charlotte", gazetteer=gazetteer)
+    assert _where(loc) == ("Garner", "North Carolina")
+    # Without its own police the same words are a part of Raleigh.
+    loc = event_location(text.replace("Garner police are", "Police are"),
+                         title="Teen girl shot by masked men in Garner apartment - | WBTV "
+                         "Charlotte", gazetteer=gazetteer)
+    assert _where(loc) == ("Raleigh", "North Carolina")
+    # A neighbourhood policed by the big city stays the big city's.
+    text = ("Officials said four people are dead after a shooting at a restaurant in Chicago's "
+            "South Shore neighborhood.Police said a male approached the restaurant in the "
+            "2700-block of East 75th Street and fired shots around 3:30 p.m. Chicago police "
+            "said the crime scene is large and complex.")
+    loc = event_location(text, title="Officials: 4 dead in South Shore shooting",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Chicago", "Illinois")
+
+
+def test_a_local_phone_number_points_to_its_state(gazetteer):
+    assert phone_states("call the tip line at 912.525.3124 or (615) 742-7463, or 911") == {
+        "Georgia": 1, "Tennessee": 1}
+    # Toll-free numbers, prices and dates are no area codes.
+    assert phone_states("call 1-800-222-1222; it cost $250-300-4000; on 2016.12.25") == {}
+    # A Savannah story on a station's page whose headline tail names Beaufort, SC: the tip
+    # line's area code (912) is Georgia's.
+    text = ("The Savannah-Chatham Metropolitan Police Department is investigating after a "
+            "4-year-old was shot in the hand at the Suburban Extended Stay Hotel on Abercorn "
+            "Street, near the Truman Parkway a little before 10 a.m. Sunday morning.\n\nIf you "
+            "see Taylor, please call 911 or the confidential tip line that is open directly to "
+            "investigators at 912.525.3124.")
+    loc = event_location(text, title="Police seek suspect in hotel shooting on Abercorn St. - "
+                         "WTOC-TV: Savannah, Beaufort, SC, News, Weather & Sports",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Savannah", "Georgia")
+
+
+def test_a_stop_word_city_named_with_its_police_or_after_in(gazetteer):
+    # "Mobile" is a stop-word (mobile phones, apps), but "Mobile Police" and "in Mobile" are
+    # the city (183,000 people).
+    text = ("A 5-year-old child received a gunshot wound in his right hand Monday evening at "
+            "Palmer Pillans Middle School, according to Mobile Police.\n\nPolice responded to "
+            "the school, at 2051 Gatotkoco Drive off Dauphin Island Parkway, at about 6:20 p.m.")
+    loc = event_location(text, title="Child shot in hand at Pillans Middle School - WTOC-TV: "
+                         "Savannah, Beaufort, SC, News, Weather & Sports", gazetteer=gazetteer)
+    assert _where(loc) == ("Mobile", "Alabama")
+    loc = event_location("UPDATE: The 15-year-old girl shot and killed in Mobile on Tuesday "
+                         "night has been identified as Niaa Savagee.", gazetteer=gazetteer)
+    assert _where(loc) == ("Mobile", "Alabama")
+    assert find_places("Download our mobile app. Mobile users can watch live.", gazetteer) == []
+    # "Mobile, AL." at the end of a sentence pins the state like "Mobile, AL".
+    loc = event_location("Shots were fired into the home, hitting the 15-year-old victim in "
+                         "the leg.\n\nAll content © 2017, WALA; Mobile, AL. (A Meredith "
+                         "Corporation Station). All Rights Reserved.", gazetteer=gazetteer)
+    assert _where(loc) == ("Mobile", "Alabama")
+
+
+def test_a_town_before_pd_is_a_place(gazetteer):
+    loc = event_location("Police said a 20-year-old man was shot in the head.",
+                         title="Winona PD: 20-Year-Old Critical After Being Shot In Head",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Winona", "Minnesota")
+    text = ("The victim has been identified as Ricky Hambrick, 16. (Source: Metro Nashville PD)"
+            "\n\nThe body was found outside a Bordeaux home on Tuesday morning. (WSMV)")
+    loc = event_location(text, title="Police: Teen found shot to death in Bordeaux",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Nashville", "Tennessee")
+
+
+def test_a_headline_town_far_from_the_dateline_is_the_story_s(gazetteer):
+    # Filed in Nashville, about Springfield, Tennessee (40 km away): the dateline says where
+    # the station is.
+    text = ("NASHVILLE, Tenn. (WKRN) – A 16-year-old was shot Wednesday afternoon in an "
+            "attempted robbery.\n\nChief David Thompson with Springfield police told News 2 it "
+            "happened at 3:25 p.m. on Dimaggio Drive.\n\nThe teen was taken to NorthCrest Medical "
+            "Center before being flown to Vanderbilt University Medical Center in Nashville. He "
+            "was last listed as stable.\n\nSpringfield police said two young men were arrested.")
+    title = "2 arrested after Springfield teen shot in head during attempted robbery"
+    assert _where(event_location(text, title=title, gazetteer=gazetteer)) == (
+        "Springfield", "Tennessee")
+    # A school named after a town is no town ("near Seminole High" under SANFORD, Fla.): the
+    # dateline keeps its full weight.
+    text = ("SANFORD, Fla. - A student was shot near Seminole High School Wednesday afternoon, "
+            "according to the Sanford Police Department.")
+    title = "Arrest made in shooting near Seminole High, police say"
+    dl = find_dateline(text)
+    dm = next(m for m in find_places(text, gazetteer) if m.surface == "SANFORD")
+    title_m = find_places(title, gazetteer)
+    assert [m.surface for m in title_m] == ["Seminole"]
+    assert not _title_town_elsewhere(dm, dl, title_m, title, text)
+    assert _title_town_elsewhere(dm, dl, title_m, "Arrest made in Seminole shooting",
+                                 text.replace("Seminole High School", "Seminole"))
+
+
+def test_a_state_name_in_the_web_host_is_the_state(gazetteer):
+    # "delawareonline.com": Delaware the state, not Delaware, Ohio; so Wilmington, Delaware.
+    text = ("Both victims were 23-year-old men, according to Wilmington police. They were shot "
+            "on the 2200 block of N. Market street shortly before 11 a.m.")
+    loc = event_location(text, title="Possible double shooting in Wilmington investigated",
+                         url="http://www.delawareonline.com/story/news/crime/2017/04/05/"
+                         "possible-double-shooting-wilmington-investigated/100105094/",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Wilmington", "Delaware")
+    # A state's name that is also a big city's stays ambiguous ("washingtonpost.com").
+    loc = event_location("Police said a man was shot in Vienna on Sunday.",
+                         url="https://www.washingtonpost.com/local/a-story/",
+                         gazetteer=gazetteer)
+    assert loc is not None and loc.admin1 != "Washington"
+
+
+def test_a_neighbourhood_is_the_big_city_s_however_far_its_namesake(gazetteer):
+    # Washington Park, Illinois (a village 400 km away) is not the Chicago neighbourhood.
+    text = ("A 65-year-old gas station employee was caught in the crossfire early Friday morning "
+            "when someone sprayed bullets into a Go Lo vestibule on Chicago's South Side. Three "
+            "other men were also shot. Two of them died.Witnesses said a gray, four-door "
+            "Chevrolet pulled up to the gas station near East 51st Street and South Indiana "
+            "Avenue in the city's Washington Park neighborhood around 2 a.m.")
+    loc = event_location(text, title="4 shot, 2 fatally, in Washington Park gas station "
+                         "shooting", url="http://abc7chicago.com/news/4-shot-2-fatally-in-"
+                         "washington-park-gas-station-shooting/1794122/", gazetteer=gazetteer)
+    assert _where(loc) == ("Chicago", "Illinois")
+    # The headline alone may say it is a neighbourhood; the outlet names the city.
+    loc = event_location("As the threat for severe weather arrives in the area, there are "
+                         "certain things you need to know before you go to bed Tuesday night.",
+                         title="One dead after double shooting in the Russell neighborhood - "
+                         "WDRB 41 Louisville News", gazetteer=gazetteer)
+    assert _where(loc) == ("Louisville", "Kentucky")
+
+
+def test_a_stray_namesake_gives_way_to_the_named_state(gazetteer):
+    # Ira, Vermont is not in the gazetteer; Ira, New York (2,000 people, a state nothing else
+    # points to) is not the answer: Vermont is.
+    text = ("IRA, Vt. (AP) — Vermont State Police say a man cleaning his handgun at a campsite "
+            "accidentally shot his 9-year-old daughter in the stomach, sending her to the "
+            "intensive care unit.    The shooting happened Sunday morning at a campsite in a "
+            "wooded area off U.S. Route 4 in Ira.")
+    loc = event_location(text, title="Police: Dad cleaning handgun shoots daughter, 9, in "
+                         "stomach", gazetteer=gazetteer)
+    assert _where(loc) == ("Vermont", "Vermont")
+
+
+def test_a_place_folder_of_the_web_address_is_the_outlet_s(gazetteer):
+    url = ("https://www.dnainfo.com/chicago/20160817/roseland/officer-grazed-face-by-bullet-"
+           "after-roseland-carjacking-police-say")
+    assert [m.surface for m in folder_places(url, gazetteer)] == ["chicago"]
+    # The slug's words are no folder ("milwaukee-police-called-to-...").
+    assert folder_places("http://example.com/news/milwaukee-police-called/", gazetteer) == []
+    # "ROSELAND —" is a Chicago neighbourhood here, not Roseland, California.
+    text = ("Chicago Police Supt. Eddie Johnson talks to reporters in this file photo. View "
+            "Full Caption Getty Images/File Photo\n\n"
+            "ROSELAND — An officer was grazed in his face by a bullet while trying to pull over a "
+            "car suspected to have been involved in a carjacking in Roseland Tuesday night, "
+            "police said.")
+    loc = event_location(text, title="Officer Grazed In Face By Bullet After Carjacking, Police "
+                         "Say", url=url, gazetteer=gazetteer)
+    assert _where(loc) == ("Chicago", "Illinois")
