@@ -188,6 +188,26 @@ def test_focus_bounds_the_attack_word_sentences():
     assert event_date(text, date(2016, 7, 2), focus=claims).start == "2016-07-01"
 
 
+def test_dates_in_a_video_list_are_other_stories():
+    text = ("2:55 Boy rescued from attic now an honorary deputy Pause\n\n"
+            "0:39 Fairway police investigate shooting death\n\n"
+            "1:05 Suspects in rape, kidnap of Johnson County deputy make first appearance\n\n"
+            "2:31 May 9 arrests at Kansas City library event\n\n"
+            "5:16 Mizzou Minute: Tod Palmer breaks down the loss at South Carolina")
+    ed = event_date(text, date(2016, 11, 4),
+                    title="Year-old boy dies after accidental shooting in KCK")
+    assert (ed.start, ed.precision) == ("2016-11-04", "unknown")
+
+
+def test_default_after_a_follow_up_title_is_the_day_before():
+    text = "A teenager has been charged with murder in the shooting death of a 17-year-old."
+    ed = event_date(text, date(2016, 6, 21),
+                    title="Teen charged in Hawkinsville 17-year-old’s shooting death")
+    assert (ed.start, ed.precision) == ("2016-06-20", "unknown")
+    ed = event_date(text, date(2016, 6, 21), title="Teen killed in Hawkinsville shooting")
+    assert (ed.start, ed.precision) == ("2016-06-21", "unknown")
+
+
 def test_title_is_used():
     ed = event_date("Police are looking for a suspect.", date(2016, 6, 13),
                     title="Man shot and killed Saturday night in Dayton")
@@ -418,3 +438,16 @@ def test_a_date_in_the_url_wins_over_a_wrong_publication_date():
     assert event_date(text, date(2017, 1, 29), url=old).start == "2017-01-23"
     later = "http://www.starnewsonline.com/news/20170219/girl-7-grazed"
     assert event_date(text, date(2017, 1, 29), url=later).start == "2017-01-23"
+
+
+def test_an_archive_copy_older_than_the_page_date_is_the_anchor():
+    # the page's date (2015-07-18) is after the archive.org copy (2013-09-26): the story was
+    # up by the crawl, and "Tuesday night" is the Tuesday before it
+    text = ("Six people were shot in a Huntington, West Virginia, housing complex on Tuesday "
+            "night, local media reported.")
+    url = ("http://web.archive.org/web/20130926201346/http://www.theepochtimes.com:80/n3/"
+           "298606-huntington-shooting-6-people-shot-in-west-virginia/")
+    assert event_date(text, date(2015, 7, 18), url=url).start == "2013-09-24"
+    # a copy taken after the page's date changes nothing
+    later = "http://web.archive.org/web/20150801000000/http://example.com/story"
+    assert event_date(text, date(2015, 7, 18), url=later).start == "2015-07-14"
