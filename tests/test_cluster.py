@@ -53,7 +53,7 @@ def test_terms_are_content_words():
 def test_same_day_same_place_joins_with_reasons():
     incident, why = cluster.choose(_ev("2015-04-07"), 1, [_row(7, "2015-04-07")])
     assert incident == 7
-    assert "same day (+2)" in why and "same place Chicago (+2)" in why
+    assert "same day (+2)" in why and "same big city Chicago (+1)" in why
 
 
 def test_far_dates_rule_out_unless_a_rare_name_is_shared():
@@ -114,8 +114,10 @@ def test_incremental_candidates_by_name(tmp_path):
     first = Document(id="a", text="Malijha Granger, 1, was shot in Kent on Thursday. Granger died.", title="Baby shot")
     later = Document(id="b", text="A man was charged with murder in the death of Malijha Granger. Granger, 1, died.",
                      title="Man charged")
-    add_report(store, Report(first, [_ev("2015-04-16", doc="a")]))
-    touched = add_report(store, Report(later, [_ev("2015-08-25", doc="b")]))  # months later: outside the window
+    kent = _loc("Kent", 47.38, -122.23, 5799841, admin1="Washington")
+    add_report(store, Report(first, [_ev("2015-04-16", doc="a", loc=kent)]))
+    # months later: outside the window
+    touched = add_report(store, Report(later, [_ev("2015-08-25", doc="b", loc=kent)]))
     (incident,) = touched
     assert store.incident_of_document("a") == [incident]
     assert "named in both: Malijha Granger" in store.incident(incident).why[1]
@@ -124,12 +126,20 @@ def test_incremental_candidates_by_name(tmp_path):
 
 def test_the_same_small_town_weighs_more_than_the_same_big_city():
     """Wagoner, Oklahoma (about 8,000 people) against Chicago: same day, same place, same type
-    and unrelated wording (gva dev: two reports of one home invasion) join only in the town."""
+    and unrelated wording (gva dev: two reports of one home invasion) join only in the town.
+    Chicago (2.7 million) weighs +1: "2 16-year-old boys killed, woman injured in West Side
+    shooting" and "Man accidentally shot in hand in East Garfield Park" (gva train) are two
+    shootings a day apart; a mid-sized city (Kent, Washington, about 120,000) weighs +2."""
     from newsledger.extract.gazetteer import Gazetteer
 
-    town = next(p for p in Gazetteer.default().lookup("Wagoner") if p.admin1 == "Oklahoma" and p.feature != "admin2")
-    wagoner = _loc("Wagoner", town.lat, town.lon, town.geonames_id, admin1="Oklahoma")
+    def place(name, state):
+        p = next(p for p in Gazetteer.default().lookup(name) if p.admin1 == state and p.feature != "admin2")
+        return _loc(name, p.lat, p.lon, p.geonames_id, admin1=state)
+
+    wagoner, kent = place("Wagoner", "Oklahoma"), place("Kent", "Washington")
+    chicago = place("Chicago", "Illinois")
     pts_town, why_town = cluster._place_points(wagoner, wagoner, strong=False)
-    pts_city, why_city = cluster._place_points(CHICAGO, CHICAGO, strong=False)
-    assert (pts_town, pts_city) == (3, 2)
-    assert "small town" in why_town and "small town" not in why_city
+    pts_city, why_city = cluster._place_points(chicago, chicago, strong=False)
+    pts_mid, why_mid = cluster._place_points(kent, kent, strong=False)
+    assert (pts_town, pts_mid, pts_city) == (3, 2, 1)
+    assert "small town" in why_town and "big city" in why_city and "same place Kent" in why_mid

@@ -294,6 +294,19 @@ def test_equal_parts_inside_their_sum_vote_once():
     assert reconcile([Event(document_id="e", claims=claims)], "killed").best == 2
 
 
+def test_equal_parts_inside_their_sum_in_a_title_vote_once():
+    """'Mother, boy fatally shot in head in southwest Baltimore' (gva train): title claims carry
+    no offsets, so the parts 'Mother' and 'boy' are placed in the title itself and vote once
+    with their sum 2."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    t = "Mother, boy fatally shot in head in southwest Baltimore"
+    claims = [_c("killed", 1, "Mother", t, end=0), _c("killed", 2, "Mother, boy", t, end=0),
+              _c("killed", 1, "boy", t, end=0)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 2
+
+
 def test_separate_shooting_incidents_are_a_roundup():
     """'One man and one women were killed, and six more men were wounded in five separate shooting
     incidents across Philadelphia' (gva dev ad790428): a tally of several shootings."""
@@ -388,3 +401,23 @@ def test_a_later_death_far_down_the_page_does_not_silence_earlier_reports_of_no_
     told = Event(document_id="c", published=date(2016, 9, 13), claims=[
         _c("killed", 1, "Student", "Student shot at Alpine High School dies", end=0)])
     assert reconcile([early, told], "killed").best == 1
+
+
+def test_people_shot_minus_the_incidents_dead_across_reports():
+    """'Man fatally shoots wife after mistaking her for burglar, police say' and 'Husband
+    Accidentally Shoots Wife Overnight In Goldsboro' (1 shot, no death named; gva train, here
+    published a day later, so the first report's silence on injured is no vote): the wife the
+    second report saw shot is the one who died, so injured is 0, not 1. One report alone
+    keeps its own arithmetic."""
+    from datetime import date
+
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    day = date(2017, 1, 20)
+    a = Event(document_id="a", published=date(2017, 1, 21), claims=[
+        _c("other", 1, "Wife", "Husband Accidentally Shoots Wife Overnight In Goldsboro", end=0, detail="shot")])
+    b = Event(document_id="b", published=day, claims=[
+        _c("killed", 1, "wife", "Man fatally shoots wife after mistaking her for burglar, police say", end=0)])
+    assert reconcile([a, b], "injured").best == 0
+    assert reconcile([a], "injured").best == 1
