@@ -326,14 +326,25 @@ def test_a_neighbourhood_is_the_big_city_s_however_far_its_namesake(gazetteer):
 
 def test_a_stray_namesake_gives_way_to_the_named_state(gazetteer):
     # Ira, Vermont is not in the gazetteer; Ira, New York (2,000 people, a state nothing else
-    # points to) is not the answer: Vermont is.
+    # points to) is not the answer: Vermont is (coded at its biggest city, precision 3).
     text = ("IRA, Vt. (AP) — Vermont State Police say a man cleaning his handgun at a campsite "
             "accidentally shot his 9-year-old daughter in the stomach, sending her to the "
             "intensive care unit.    The shooting happened Sunday morning at a campsite in a "
             "wooded area off U.S. Route 4 in Ira.")
     loc = event_location(text, title="Police: Dad cleaning handgun shoots daughter, 9, in "
                          "stomach", gazetteer=gazetteer)
-    assert _where(loc) == ("Vermont", "Vermont")
+    assert loc is not None and loc.admin1 == "Vermont" and loc.precision == 3
+    assert loc.name == "Burlington"
+
+
+def test_a_state_and_nothing_nearer_is_coded_at_its_biggest_city(gazetteer):
+    # The Wichita Eagle ("kansas.com"): the state from the host, no town in the text.
+    loc = event_location("A 29-year-old man has been arrested in connection with a weekend "
+                         "shooting incident that killed two people and wounded two others, "
+                         "records show.", title="Gang member arrested in weekend shooting "
+                         "deaths, police say", url="http://www.kansas.com:80/news/local/crime/"
+                         "article6238995.html", gazetteer=gazetteer)
+    assert loc is not None and (loc.name, loc.admin1, loc.precision) == ("Wichita", "Kansas", 3)
 
 
 def test_a_place_folder_of_the_web_address_is_the_outlet_s(gazetteer):

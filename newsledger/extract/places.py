@@ -61,8 +61,8 @@ How it works (rules, no spaCy, a few ms per article):
    victim ...", ``_playlist_spans``) are page chrome and do not vote; a town of 5,000+
    after "in" / "near" stays a place though the text uses the word as a name elsewhere
    ("in Cincinnati" with "Veteran Cincinnati firefighter").
-7. Session 4 (same measure; train city 0.768 -> 0.780, state 0.897 -> 0.906, 25 km 0.833 ->
-   0.844; dev 0.773 -> 0.778, 0.903 -> 0.906, 0.839 -> 0.845): a local phone number's area
+7. Session 4 (same measure; train city 0.768 -> 0.782, state 0.897 -> 0.908, 25 km 0.833 ->
+   0.846; dev 0.773 -> 0.784, 0.903 -> 0.908, 0.839 -> 0.854): a local phone number's area
    code ("call Crime Stoppers at 615-742-7463", ``data/places_area_codes.tsv``) gives its
    state as much context as a dateline's state (``phone_states``); a town the text names with
    its own police, fire department, mayor or council ("Garner police", "Beech Grove Police
@@ -78,12 +78,15 @@ How it works (rules, no spaCy, a few ms per article):
    namesake lies ("the Russell neighborhood" in a Louisville story); a stray town gives way
    to another state the text or outlet names ("Berlin" under "WFSB 3 Connecticut": the
    state); a place folder of the web address counts like a place in its host
-   (``folder_places``: "dnainfo.com/chicago/...").
+   (``folder_places``: "dnainfo.com/chicago/..."); a US state and nothing nearer is coded
+   at its biggest city, at precision 3 ("kansas.com" -> Wichita), as a province is at its
+   capital.
 
 Precision choice (documented): when the text names a province ("the eastern Deir Ezzor
 province") and the province's capital has the same name, the result is that city (its
 coordinates and GeoNames id) with precision 3, as ACLED codes a province-level event at its
-capital. A province without a same-named city gets the province's mean city coordinates.
+capital. A US state is coded at its biggest city, precision 3; another province without a
+same-named city gets the province's mean city coordinates.
 """
 
 from __future__ import annotations
@@ -1480,6 +1483,12 @@ def event_location(
             ):
                 place = main
                 precision = main.precision
+            elif main is not None and main.lat is not None and place.country_code == "US":
+                # A US state and nothing nearer (its name in the outlet's host, "kansas.com";
+                # "a Delaware courthouse"): coded at its biggest city, at precision 3, as a
+                # province is at its capital. US news of a state with no town named is most
+                # often its biggest city's (Wichita, Wilmington, Omaha, Indianapolis).
+                place = main
     elif place.feature == "city":
         # Spellings that resolved to the same-named province count as mentions too.
         for v in votes.values():
