@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from newsledger.extract.places import _playlist_spans
+from newsledger.extract.chrome import playlist_spans
 from newsledger.extract.sentences import split_sentences
 from newsledger.models import EventDate
 
@@ -1277,7 +1277,7 @@ def _candidates(text: str, published: date | None, focus: list[tuple[int, int]] 
     out: list[_Candidate] = []
     rank = 0
     si = 0
-    playlists = _playlist_spans(full)
+    playlists = playlist_spans(full)
     for dm in mentions:
         if dm.date.precision == "unknown" or dm.date.start is None:
             continue

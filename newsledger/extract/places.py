@@ -58,7 +58,7 @@ How it works (rules, no spaCy, a few ms per article):
    ``_TAKEN_TO``) keeps 0.3 of its weight; a name after "block of" is a street ("the 2700
    block of Westhaven"); "W.Va." / "W. Va." is West Virginia, not "Va."; places inside a
    list of other stories' videos ("1:35 Mayor of Olathe addresses ... 2:59 Olathe shooting
-   victim ...", ``_playlist_spans``) are page chrome and do not vote; a town of 5,000+
+   victim ...", ``playlist_spans``) are page chrome and do not vote; a town of 5,000+
    after "in" / "near" stays a place though the text uses the word as a name elsewhere
    ("in Cincinnati" with "Veteran Cincinnati firefighter").
 7. Session 4 (same measure; train city 0.768 -> 0.782, state 0.897 -> 0.908, 25 km 0.833 ->
@@ -97,6 +97,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from newsledger.extract.chrome import playlist_spans
 from newsledger.extract.gazetteer import Gazetteer, Place, name_key
 from newsledger.models import Location
 
@@ -1135,7 +1136,7 @@ def event_location(
             outlet = f"{outlet}, {tail}" if outlet else tail
     orgs: list[PlaceMention] = []
     body = find_places(text, gaz, orgs)
-    lists = _playlist_spans(text)
+    lists = playlist_spans(text)
     if lists:
         # "0:44 Olathe shooting victim speaks Pause 1:35 Mayor of Olathe ...": a list of
         # other stories' videos is page chrome, its places are not this story's.
@@ -1699,31 +1700,6 @@ def _neighbourhood_names(text: str) -> frozenset[str]:
         for k in range(1, len(words) + 1):
             out.add(name_key(" ".join(words[-k:])))
     return frozenset(out)
-
-
-#: One item of a list of videos: a duration, then a headline ("1:35 Mayor of Olathe
-#: addresses the shooting", "2:59 Olathe shooting victim is being called a hero").
-_PLAYLIST_ITEM = re.compile(r"(?<![\d:])\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b|[AP]\.?M\b)[A-Z'‘“\"]")
-#: Three items or more, each within this many characters of the previous one, make a list.
-_PLAYLIST_GAP = 250
-
-
-def _playlist_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of video lists in a page's text: from the first item to the end of the last."""
-    if ":" not in text:
-        return []
-    starts = [m.start() for m in _PLAYLIST_ITEM.finditer(text)]
-    out: list[tuple[int, int]] = []
-    k = 0
-    while k < len(starts):
-        j = k
-        while j + 1 < len(starts) and starts[j + 1] - starts[j] <= _PLAYLIST_GAP:
-            j += 1
-        if j - k >= 2:
-            end = text.find("\n", starts[j])
-            out.append((starts[k], min(end if end >= 0 else len(text), starts[j] + 200)))
-        k = j + 1
-    return out
 
 
 def _first_para_end(text: str) -> int:
