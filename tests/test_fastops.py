@@ -64,3 +64,30 @@ def test_split_sentences_returns_a_fresh_list():
     a = split_sentences(text)
     a.append(None)
     assert len(split_sentences(text)) == 2
+
+
+def test_openblas_saxpy_table_sums_like_blis():
+    """The parser's and the hash embeddings' ``saxpy`` (always with alpha = 1) comes from
+    OpenBLAS when scipy's LP64 OpenBLAS is there; its sums are blis's, bit for bit."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    table = fastops._openblas_cblas()
+    if table is None:
+        pytest.skip("no LP64 OpenBLAS or an unexpected CBlas layout: thinc's table is kept")
+    ops = claims.nlp().get_pipe("parser").model.ops
+    assert ops.cblas() is table
+    rng = numpy.random.default_rng(0)
+    emb = rng.standard_normal((500, 96)).astype("float32")
+    ids = rng.integers(0, 500, size=(2000, 4)).astype("int32")
+    assert numpy.array_equal(ops.gather_add(emb, ids), NumpyOps().gather_add(emb, ids))
+
+
+def test_keep_freed_memory_is_harmless():
+    """glibc's thresholds only: numpy arrays still work, and a second call is a no-op."""
+    import numpy
+
+    first = fastops.keep_freed_memory()
+    assert fastops.keep_freed_memory() == first
+    a = numpy.ones((4000, 288), dtype="float32")
+    assert float((a @ a.T)[0, 0]) == 288.0

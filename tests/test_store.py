@@ -11,6 +11,7 @@ from newsledger.api import Ledger
 from newsledger.errors import StoreError
 from newsledger.models import Document, Skipped
 from newsledger.store import schema
+from newsledger.store.rawsql import column_names
 from newsledger.store.store import Store, resolve_url
 
 
@@ -296,3 +297,77 @@ def test_a_document_extraction_fails_on_is_skipped_and_its_chunk_goes_on(tmp_pat
                       title="Memphis teen shot", published=date(2014, 6, 30), source="memphis.html")
     assert _ingest_around(tmp_path, second) == [
         ("memphis.html", "could not extract: IndexError: list index out of range")]
+
+
+# ------------------------------------------- hot statements on the driver cursor (_rows)
+def test_raw_statements_return_what_sqlalchemy_returns(tmp_path):
+    """On SQLite the hot statements skip SQLAlchemy's execute (``Store._rows``/``_write``):
+    each one, with IN lists of several lengths, literals (LIMIT) and column defaults, gives
+    the rows SQLAlchemy gives; an incident read back is the same either way."""
+    from newsledger.pipeline import add_report
+    from newsledger.store import store as st
+
+    reports = [_report(i, *r) for i, r in enumerate(_REPORTS)]
+    with Store(str(tmp_path / "raw.db")) as store:
+        for r in reports:
+            add_report(store, r)
+        doc_ids = [r.document.id for r in reports]
+        with store.transaction() as conn:
+            checks = [
+                (st._Q_MAX_SEQ, {}),
+                (st._Q_MAX_INCIDENT, {}),
+                (st._Q_EVENTS_OF, {"incident_id": 1}),
+                (st._Q_CLAIMS_OF, {"incident_id": 1}),
+                (st._Q_ROWS_WINDOW, {"since": "2015-04-10", "until": "2015-04-30"}),
+                (st._Q_ROWS_IDS, {"ids": [1, 2, 3]}),
+                (st._Q_KEYS_OF, {"kind": "term", "ids": [1]}),
+                (st._Q_KEYS_OF, {"kind": "term", "ids": [1, 2, 3, 4]}),
+                (st._Q_KEY_COUNTS, {"kind": "term", "keys": ["porch", "nightclub", "nothing"]}),
+                (st._Q_BY_KEY, {"kind": "name", "keys": ["dorian blake", "malijha granger"]}),
+                (st._Q_COPY_INFO, {"ids": doc_ids[:2]}),
+                (st._Q_DUPS_AMONG, {"ids": doc_ids, "ids2": doc_ids}),
+            ]
+            for stmt, params in checks:
+                assert store._raw(conn, stmt, params) is not None
+                raw = [tuple(st._date(v) if isinstance(v, str) and k == "published" else v
+                             for k, v in zip(column_names(stmt), row))
+                       for row in store._rows(conn, stmt, params)]
+                assert raw == [tuple(row) for row in conn.execute(stmt, params)], stmt
+            bands = [r[0] for r in conn.execute(st.select(schema.minhash_bands.c.band).limit(60))]
+            got = store.near_duplicates_of(conn, bands, limit=3, exclude="k0")
+            q = st._Q_NEAR_DUPS[(3, True)]
+            assert got and got == [r[0] for r in conn.execute(q, {"bands": bands, "exclude": "k0"})]
+            raw_incident = store.events_of(conn, 1)
+            assert isinstance(raw_incident[0].published, date)
+            # a new incident gets its columns' defaults (date_precision, policy)
+            new_id = store.new_incident(conn, reports[0].events[0])
+            row = conn.execute(st.select(schema.incidents).where(schema.incidents.c.id == new_id)).mappings().one()
+            assert (row["date_precision"], row["policy"], row["n_documents"]) == ("unknown", "ucdp", 0)
+        with store.engine.connect() as conn:  # no transaction: SQLAlchemy's own path
+            assert store._raw(conn, st._Q_MAX_SEQ, {}) is None
+            assert store.events_of(conn, 1) == raw_incident
+
+
+def test_ingest_collects_less_often_and_restores_the_collector(tmp_path):
+    """``pipeline.process`` raises the garbage collector's thresholds while it runs (fewer
+    passes over the spaCy model's objects) and puts them back afterwards."""
+    import gc
+
+    from newsledger import pipeline
+
+    seen = []
+    real = pipeline.add_report
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    before = gc.get_threshold()
+    pipeline_add, pipeline.add_report = pipeline.add_report, spy
+    try:
+        with Ledger(str(tmp_path / "gc.db")) as ledger:
+            ledger.add_documents([_doc(1, "A man was shot and killed Monday night in Houston, police said.")])
+    finally:
+        pipeline.add_report = pipeline_add
+    assert seen and seen[0][0] >= pipeline.GC_THRESHOLD[0]
+    assert gc.get_threshold() == before
