@@ -16,6 +16,11 @@ Reads a Document's text; returns ``Claim`` objects (see models.py). Steps:
    speaker resolved to the named speaker of the same quote or the last named one.
 5. Hedge ("presumably", "may have"), negation and denial, historical or hypothetical mentions,
    and the perpetrator flag.
+6. Passes over a sentence's claims that need the sentence or the text before it: one person
+   hurt "and pronounced dead" counts killed, people "also shot" or with non-life-threatening
+   wounds count injured, one person "also killed" adds one to the dead named before, and a
+   death named with no person the parser finds (a title's "shot, killed", "he was pronounced
+   dead") implies one killed (a vague claim).
 """
 
 from __future__ import annotations
@@ -153,7 +158,8 @@ _NONE = re.compile(
 )
 _HISTORICAL = re.compile(
     r"\b(?:last\s+year|this\s+year|for\s+the\s+year|homicide\s+total|so\s+far\s+this|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|previous|"
-    r"earlier\s+(?:attack|shooting|incident)|annual|a\s+year\s+ago|years?\s+ago|in\s+the\s+past|"
+    r"earlier\s+(?:attack|shooting|incident)|annual\s+(?:reports?|totals?|tally|count|number|homicides?|murders?|crimes?|statistics?|rates?)|"
+    r"a\s+year\s+ago|years?\s+ago|in\s+the\s+past|"
     r"since\s+the\s+start|since\s+January|to\s+date\s+this)\b",
     re.IGNORECASE,
 )
@@ -255,16 +261,97 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
         if item.headline:
             found = _headline_list(found, s)
         found = _add_another(_sum_coordinated(_add_pronoun_head(found, doc, s.start, noun_of), doc, s.start, noun_of))
+        found = [_survivors(_died_later(c, s), s) for c in found]
         found += _add_then(found, s, i, previous)
+        found = [_also_killed(c, s, claims) for c in found]
         claims.extend(found)
         previous = (i, found)
     _restore_court_story(claims, by_year)
     if not any(c.counts == "killed" for c in claims):
-        implied = _implied_death(sents, item.published)
+        implied = _implied_death(sents, item.published, item.headline)
         if implied is not None:
             implied.document_id = item.document_id
             claims.append(implied)
     return _dedupe(claims)
+
+
+#: "... in critical condition and pronounced dead", "... in critical condition, where he succumbed
+#: to his injuries", "Teen hospitalized after shooting pronounced dead": the same person died
+_THEN_DIED = re.compile(
+    r"[^.;]*?(?:\band\b|\bbut\b|,?\s*where\s+(?:he|she)\b|\bafter\s+(?:a\s+)?(?:[\w-]+\s+)?shooting\b)\s+"
+    r"(?:[^.;]{0,40}?\b(?:he|she)\s+)?(?:(?:was|has|had|is)\s+)?(?:later\s+)?(?:been\s+)?(?:later\s+)?"
+    r"(?:pronounced\s+dead|died|dies|succumbed|passed\s+away|declared\s+dead)\b", re.IGNORECASE)
+
+
+def _died_later(c: Claim, s: Sentence) -> Claim:
+    """'The boy ... was transported ... in critical condition and pronounced dead at 5:59 p.m.',
+    'The man was shot in the chest and pronounced dead on the scene': one person named hurt or
+    shot whose own clause goes on to say that he died counts killed, not one more injured (the
+    first state is the same victim's, before his death)."""
+    if not (c.counts == "injured" or c.detail == "shot") or c.low != 1 or c.high != 1 or c.vague or c.negated \
+            or c.perpetrator or _COUNT_WORD.match(c.text):
+        return c
+    if not _THEN_DIED.match(s.text, c.end - s.start):
+        return c
+    return replace(c, counts="killed", detail=None)
+
+
+#: people shot beside those who died ("A woman and two other men were also shot; they were taken to
+#: a local hospital with non-life-threatening injuries"), or who all live
+_SURVIVED = re.compile(
+    r"\balso\s+(?:been\s+)?(?:shot|hit|struck|wounded)\b|non-?\s*life[- ]threatening|not\s+life[- ]threatening|"
+    r"expected\s+to\s+(?:survive|recover)|treated\s+and\s+released", re.IGNORECASE)
+#: "... two of them have non-life-threatening injuries": a part of the figure, not all of it
+_PART_WORD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|several|many|only)\b",
+                        re.IGNORECASE)
+_DIED_WORD = re.compile(r"\b(?:kill|dead|died|dies|dying|death|fatal|slain|murder|homicide|succumb)", re.IGNORECASE)
+
+
+#: "A second victim, only identified as a juvenile female, was hit in the leg": one more person,
+#: beside one named before
+_ORDINAL_PERSON = re.compile(r"\W*(?:an?|the)\s+(?:second|third|fourth|fifth|sixth)\b", re.IGNORECASE)
+
+
+def _survivors(c: Claim, s: Sentence) -> Claim:
+    """'A woman and two other men were also shot; ... non-life-threatening injuries': a figure of
+    two or more people shot in a sentence that says they were shot beside the dead ("also") or
+    that they live, and names no death, counts injured: "people shot minus people killed"
+    would take the dead named elsewhere from them. (A single person "also hit" stays shot:
+    reconcile counts that one apart.) So does one person shot "a second victim", "a third
+    person": an ordinal says the first was someone else."""
+    if c.detail == "shot" and c.low == c.high == 1 and _ORDINAL_PERSON.match(c.text) and not c.negated \
+            and not c.perpetrator and not _DIED_WORD.search(s.text):
+        return replace(c, counts="injured", detail=None)  # "A second victim ... was hit in the leg"
+    if c.detail != "shot" or c.low is None or c.low < 2 or c.vague or c.negated or c.perpetrator:
+        return c
+    m = _SURVIVED.search(s.text, c.start - s.start)
+    if m is None or _DIED_WORD.search(s.text) or _PART_WORD.search(s.text, c.end - s.start, max(c.end - s.start, m.start())):
+        return c
+    return replace(c, counts="injured", detail=None)
+
+
+#: "Gino Nicolas, 24, was also killed in the shooting", "A woman was also killed": one more dead
+_ALSO_KILLED = re.compile(r"\b(?:was|were|is)\s+also\s+(?:(?:shot\s+and\s+)?killed|shot\s+dead|slain|"
+                          r"fatally\s+(?:shot|wounded)|found\s+dead)\b|\balso\s+died\b", re.IGNORECASE)
+
+
+def _also_killed(c: Claim, s: Sentence, before: list[Claim]) -> Claim:
+    """'A 46-year-old woman died Saturday ... Gino Nicolas, 24, was also killed in the shooting' is
+    2: one person "also killed" adds one to a single dead person the article named before (the
+    sum replaces the single mention, which would otherwise vote for 1)."""
+    if c.counts != "killed" or c.low != 1 or c.high != 1 or c.vague or c.perpetrator or c.negated \
+            or c.historical or _COUNT_WORD.match(c.text):
+        return c
+    m = _ALSO_KILLED.search(s.text, c.end - s.start)
+    if m is None or m.start() - (c.end - s.start) > 60:
+        return c
+    dead = [p for p in before if p.counts == "killed" and p.low is not None and not p.vague and not p.perpetrator
+            and not p.negated and not p.historical and p.detail is None]
+    if not dead or any((p.point or 0) > 1 for p in dead):
+        return c  # after a stated total ("Five people died ... his brother also died") it is a part
+    first = min(dead, key=lambda p: p.start)
+    return _plus(first, 1, text=f"{first.text} ... also {c.text}", sentence=c.sentence, start=c.start, end=c.end,
+                 subject=c.subject)
 
 
 #: "He then entered the facility ... killing four": the next step of the attacker's story
@@ -358,14 +445,66 @@ _IMPLIED = re.compile(
 )
 
 
-def _implied_death(sents: list[Sentence], published: date | None) -> Claim | None:
+#: a title that names a death the parser cannot tie to a person: "17-year-old boy shot, killed
+#: in Bluffton", "Teen turns himself in for Xzavier 'Zae' Robinson's killing", "Accidental
+#: shooting claims life of 15-year-old", "5-year-old passes away after accidental shooting"
+_IMPLIED_TITLE = re.compile(
+    r"\bshot\s*(?:,|and)\s*killed\b|\bshot\s+(?:to\s+death|dead)\b|\bfatally\s+(?:shot|shoots|shooting|wounded)\b|"
+    r"\bshooting\s+deaths?\b|(?<!attempted\s)\bkilling\b(?!\s+(?:himself|herself|themselves|self)\b)|"
+    r"\bclaim(?:s|ed)?\s+(?:the\s+)?(?:life|lives)\b|\b(?:dies|died|passes\s+away|passed\s+away|pronounced\s+dead)\b|"
+    r"\bslaying\b|\bdeadly\s+(?:[\w-]+\s+){0,3}shooting\b",
+    re.IGNORECASE)
+#: "Authorities said he was pronounced dead at 10:10 p.m.", "where she died from her injuries":
+#: the victim the story names, referred to by a pronoun (the rules count no pronoun as a person)
+_IMPLIED_PRONOUN = re.compile(
+    r"\b(?:he|she)\s+(?:later\s+|eventually\s+|then\s+|also\s+)?(?:died|was\s+(?:later\s+)?pronounced\s+dead|"
+    r"succumbed|passed\s+away|was\s+declared\s+dead)\b", re.IGNORECASE)
+#: a shooting by the police: the person who died is the suspect (no victim: rule 1 of reconcile)
+_POLICE_SHOOTING = re.compile(
+    r"\b(?:police|officers?|deput(?:y|ies)|troopers?|cops?|SWAT|agents?|marshals?)\s+(?:\w+\s+){0,2}"
+    r"(?:opened\s+fire|open\s+fire|returned\s+fire|fired|shot|shoots|kills?|killed|fatally)\b|"
+    r"\b(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:police|officers?|deput(?:y|ies)|troopers?|cops)\b|"
+    r"officer-involved|police\s+shooting|\bsuspect\b[^.]{0,40}\b(?:died|dies|dead|killed)\b",
+    re.IGNORECASE)
+
+
+#: "the fatal shooting of a K-9", "of police dog Hyco": an animal, not a person
+_ANIMAL_AFTER = re.compile(r"\s*(?:of\s+)?(?:an?\s+|the\s+)?(?:police\s+|sheriff's\s+)?(?:K-?9|dog|canine|horse|cat)\b",
+                           re.IGNORECASE)
+
+
+def _perpetrator_after(rest: str) -> bool:
+    """The words right after a death phrase name a perpetrator ("fatally shot alleged thief")."""
+    words = re.findall(r"[a-z-]+", rest.lower())[:3]
+    perps = noun_classes()["perpetrator"]
+    return any(w in perps or w.rstrip("s") in perps for w in words)
+
+
+def _implied_death(sents: list[Sentence], published: date | None, headline: bool = False) -> Claim | None:
     """A report of 'a fatal shooting' or 'a murder' with no figure implies at least one death:
-    recorded as a vague claim [1, open) so any stated figure wins over it."""
+    recorded as a vague claim [1, open) so any stated figure wins over it. So does a title
+    naming a death ("... shot, killed in Bluffton") and a victim said to have died by a pronoun
+    ("he was pronounced dead"), unless the police did the shooting (the dead is the suspect)."""
+    whole = " ".join(s.text for s in sents)
+    police = bool(_POLICE_SHOOTING.search(whole))
     for s in sents:
         # "charged with attempted manslaughter, negligent manslaughter and ...": the attempt
         # covers the whole list of charges
         m = next((m for m in _IMPLIED.finditer(s.text) if not (
-            "manslaughter" in m.group(0).lower() and re.search(r"\battempt", s.text[:m.start()], re.IGNORECASE))), None)
+            "manslaughter" in m.group(0).lower() and re.search(r"\battempt", s.text[:m.start()], re.IGNORECASE))
+            and not _ANIMAL_AFTER.match(s.text, m.end())), None)
+        if m is None and not police:
+            m = (_IMPLIED_TITLE if headline else _IMPLIED_PRONOUN).search(s.text)
+            if m is not None and (_perpetrator_after(s.text[m.end():]) or (
+                    not re.match(r"(?i)shooting|killing|slaying|deadly", m.group(0))
+                    and _perpetrator_after(" ".join(re.findall(r"[\w-]+", s.text[:m.start()])[-2:])))):
+                # "fatally shot alleged diaper thief", "Alleged shoplifter shot dead": a suspect
+                # killed by others, counted apart from the victims (reconcile rule 1)
+                if headline and not re.match(r"(?i)shooting|killing|slaying|deadly|claim", m.group(0)):
+                    return Claim(counts="killed", low=1, high=1, best=1, text=m.group(0), sentence=s.text,
+                                 subject="a suspect killed", start=s.start + m.start(), end=s.start + m.end(),
+                                 perpetrator=True)
+                m = None
         if m and not (published is not None and _earlier_year(s.text, published)):
             return Claim(counts="killed", low=1, high=None, best=1, text=m.group(0), sentence=s.text,
                          start=s.start + m.start(), end=s.start + m.end(), vague=True, detail="implied")
@@ -522,6 +661,8 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
                    or headline)):
             # headline passive without auxiliary: "Child shot by brother", "deacon killed, boy wounded"
             patients = [c for c in t.children if c.dep_ == "nsubj"]
+            if any(c.dep_ == "dobj" for v in t.conjuncts for c in v.children):
+                patients = []  # "Mother shot and wounded son, killed herself": she did it
         elif t.dep_ == "acl" and t.tag_ == "VBN":  # "a boy shot in the leg"
             patients = [t.head]
         elif t.pos_ == "VERB":
@@ -546,7 +687,8 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             if any(a < end and start < b for a, b in covered):
                 continue
             n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and _is_person(c) and not _has_figure(c)) \
-                * (not _alternatives(p)) + _kin_list(p) + (p.lower_ == "couple")  # "an elderly couple": two
+                * (not _alternatives(p)) + max(_kin_list(p), _title_list(p) if headline else 0) \
+                + (p.lower_ == "couple")  # "an elderly couple": two
             covered.append((start, end))
             out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="implicit"))
     return out
@@ -652,6 +794,9 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     if verb is not None and verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in _ATTEMPT \
             and role.dep_ == "dobj":
         return None  # "a homeowner attempting to shoot an alleged home invasion suspect": not shot
+    if (q.bound or "").startswith("headline-") and role.dep_ == "nsubj" and any(
+            c.dep_ == "dobj" for v in role.head.conjuncts if v.pos_ == "VERB" for c in v.children):
+        return None  # "Mother shot and wounded son, killed herself": the subject did the shooting
     if counts is None and (q.bound or "").startswith("headline-"):
         counts = q.bound.removeprefix("headline-")
         q = Quantity(q.start, q.end, q.text, 1, 1, 1, bound="implicit")
@@ -1019,8 +1164,9 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
             # (the verb after this object: not "shot and killed teenager Jordan Davis", parsed with
             # one object on each verb)
             if not any(cc.dep_ in ("nsubj", "nsubjpass") or (own_object and c.i > role.i and cc.dep_ == "dobj")
-                       for cc in c.children):
-                out.append(c)
+                       for cc in c.children) and not (any(cc.dep_ == "neg" for cc in c.children)
+                                                       and _classify([verb]) is not None):
+                out.append(c)  # (not "were shot but not killed": the negated part says what did not happen)
         elif c.dep_ in ("xcomp", "acomp", "oprd", "advmod", "dobj", "attr", "nsubj", "nsubjpass"):
             if role is not None and c.i == role.i:
                 continue
@@ -1112,6 +1258,23 @@ def _kin_list(noun: "Token") -> int:
         if a.dep_ == "appos" and a.tag_ in ("NN", "NNS") and a.lower_ in _KIN and a.lemma_ != noun.lemma_ \
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in a.children):
             n += 1 + sum(1 for c in a.children if c.dep_ == "conj" and c.lower_ in _KIN)
+    return n
+
+
+def _title_list(noun: "Token") -> int:
+    """'Man kills woman, her son, himself', 'Ex-firefighter killed 6-year-old boy, wife, himself':
+    titles list people with commas and no "and"; the parser hangs them on the first as
+    appositions. Each singular person noun in apposition is one more person (not a pronoun,
+    not a name or a figure: 'Police shoot man, 23', 'victim, John Smith')."""
+    n = 0
+    for a in noun.children:
+        if any(c.pos_ in ("VERB", "ADJ") or c.dep_ in ("acl", "amod", "relcl", "advmod") for c in a.children):
+            continue  # "Toddler killed, adult critically injured": a clause of its own
+        if a.dep_ == "appos" and a.tag_ == "NN" and _is_person(a) and a.lemma_ != noun.lemma_ \
+                and a.i > noun.i and noun.doc[a.left_edge.i - 1].text == "," and not any(c.dep_ == "det" for c in a.children) or (
+                a.dep_ == "appos" and a.tag_ == "NN" and _is_person(a) and any(
+                    c.dep_ == "poss" and c.tag_ == "PRP$" for c in a.children) and a.lemma_ != noun.lemma_):
+            n += 1
     return n
 
 
@@ -1270,6 +1433,8 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     before = [t for t in doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"]
     if before and before[-1].pos_ == "VERB" and _classify(before[-1:]):
         v = before[-1]
+        if noun is not None and noun.lemma_.lower() in _THINGS:
+            return None, v  # "hit two vehicles in the parking lot": things, not people
         return _classify([v, *(c for c in v.children if c.dep_ == "advmod")]), v
     # 3. the words right after the figure: "2 dead, 3 injured", "one wounded"
     nxt = [t for t in doc[span.end : span.end + 3] if t.pos_ not in ("PUNCT", "DET")]
@@ -1336,12 +1501,22 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     return None, verb
 
 
+#: things a harm verb can take as its object ("hit two vehicles", "struck three homes")
+_THINGS = {"car", "vehicle", "truck", "suv", "van", "bus", "house", "home", "window", "building", "tire",
+           "door", "wall", "apartment", "residence", "business", "store", "round", "bullet", "shot"}
+
+
 def _agent(role: "Token", verb: "Token | None") -> bool:
     """'a man shot and killed his wife': the subject of an active harm verb with an object
     did the harm; the object is the one counted."""
     if verb is None or role.dep_ != "nsubj" or verb.pos_ != "VERB":
         return False
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if any(v.lemma_.lower() == "shoot" and v.tag_ == "VBG" and any(c.dep_ == "aux" for c in v.children)
+           and not any(c.dep_ == "auxpass" for c in v.children)
+           and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "into")) for c in v.children)
+           for v in verbs):
+        return True  # "two of the teens were shooting a .308 caliber rifle into some trees": shooters
     return any(v.lemma_.lower() in _KILL_VERBS and any(
         c.dep_ == "dobj" and c.lower_ not in ("himself", "herself", "self", "themselves")
         and (_is_person(c) or c.lower_ in ("him", "her", "them")) for c in v.children)
@@ -1367,6 +1542,11 @@ def _negated(verb: "Token | None", role: "Token", doc) -> bool:
             return True
         if verb.dep_ in ("xcomp", "acomp", "conj") and any(c.dep_ == "neg" for c in verb.head.children):
             return True
+    if verb is not None and _classify([verb]) is None and any(
+            c.dep_ == "conj" and any(n.dep_ == "neg" for n in c.children)
+            and not any(n.dep_ in ("nsubj", "nsubjpass") for n in c.children) and _classify([c]) is not None
+            for c in verb.children):
+        return True  # "... were also home but were not injured": the count word's own verb is negated
     # the role's own predicate, when the count word came from elsewhere ("husband wasn't hurt")
     head = role.head if role.dep_ in ("nsubj", "nsubjpass") else None
     if head is not None and head is not verb and any(c.dep_ == "neg" for c in head.children) \

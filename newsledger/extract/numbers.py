@@ -75,7 +75,8 @@ _QUANTITY = re.compile(
       | (?P<n>{_NUM})
       | (?P<vague>{_vague_re()})
     )
-    (?![\w]|[.,]\d|-(?:year|month|week|day|hour|minute|foot|yard|inch|mile|round|caliber|gauge|story|storey|point|page))
+    (?![\w]|[.,]\d|-(?:year|month|week|day|hour|minute|foot|yard|inch|mile|round|caliber|gauge|story|storey|point|page|
+       shot|car|vehicle|alarm|bedroom|door|time))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
