@@ -124,3 +124,97 @@ def test_prefetch_same_as_lookup():
     one, many = Gazetteer(), Gazetteer()
     many.prefetch(keys)
     assert [many.lookup_key(k) for k in keys] == [one.lookup_key(k) for k in keys]
+
+
+def _titled_docs() -> list[tuple[str, str]]:
+    """(title, text) of real articles: the fixtures, and the first 800 GVA articles of the
+    shared development data when it is beside the repository (as in CI)."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    out = []
+    for path in (root / "fixtures/eval/gva_docs.jsonl", root / "fixtures/eval/msa_docs.jsonl",
+                 root / "fixtures/ingest/gva_sample.jsonl",
+                 root.parent.parent / "shared/benchdata/gva/documents.jsonl"):
+        if path.exists():
+            for line in path.read_text().splitlines()[:800]:
+                if line.strip():
+                    r = json.loads(line)
+                    text = r.get("text") or r.get("content") or ""
+                    out.append(((r.get("title") or "").strip(), text))
+    return out
+
+
+def test_title_and_text_split_apart_as_joined():
+    from newsledger.extract.sentences import split_sentences
+
+    pairs = _titled_docs() + [
+        ("Gunman shot by Sgt.", "  \n\nMr. Smith said. he left."),
+        ("Who fired?", "\n \nthree people were shot"),
+        ("Shots fired at St.", ". Louis bar"), ("A", ""), ("Man shot!", "'Quote,' he said."),
+    ]
+    assert len(pairs) > 20
+    for title, text in pairs:
+        if not title:
+            continue
+        joined = [(s.start, s.end) for s in split_sentences(title + "\n\n" + text)]
+        assert dates._sentence_spans(title, text) == joined, (title, text[:200])
+
+
+def test_split_run_is_regex_tokens():
+    import re
+
+    runs = [m.group(0) for text in _articles() + _texts(_PLACE_VOCAB, 2000, 11)
+            for m in places._RUN.finditer(text)]
+    for text in runs + ["A \t B\u00a0C\u2009D  E", " x ", "St. Louis\tCounty"]:
+        assert places._split_run(text, 7) == [
+            (7 + m.start(), 7 + m.end(), m.group(0)) for m in re.finditer(r"\S+", text)]
+
+
+def _token_runs_plain(text, abbr):
+    """``places._token_runs`` as first written: every end tested in the loop."""
+    from newsledger.extract.gazetteer import name_key
+
+    out = []
+    for run in places._RUN.finditer(text):
+        toks = places._split_run(run.group(0), run.start())
+        low = [places._clean_lower(t[2]) for t in toks]
+        n = len(toks)
+        contraction = [k for k, t in enumerate(toks) if places._CONTRACTION.search(t[2])]
+        spans = [[] for _ in range(n)]
+        for i in range(n):
+            if low[i] in places._FUNCTION or low[i] in places._LEAD_WORDS:
+                continue
+            first_contraction = next((k for k in contraction if k >= i), n)
+            for j in range(min(n, i + 6), i, -1):
+                if low[j - 1] in places._FUNCTION or first_contraction < j:
+                    continue
+                s, e = toks[i][0], toks[j - 1][1]
+                surface = text[s:e]
+                cut = places._tail(toks[j - 1][2])
+                if cut and not (cut == 1 and surface[-1] == "." and surface in abbr):
+                    surface = surface[:-cut]
+                    e = s + len(surface)
+                spans[i].append((j, s, e, surface, name_key(surface)))
+        out.append((toks, low, spans))
+    return out
+
+
+def test_token_runs_same_as_plain():
+    abbr = places._states()[0]
+    extra = ["Mr. Smith Didn't See Fort Worth's Police and The Kansas City Star's I'll Go",
+             "New York's Mayor Won't Say, the Ga. Sheriff of the St. Louis County Police"]
+    for text in _articles() + extra + _texts(_PLACE_VOCAB + ["Didn't", "I'll", "Won't"], 2000, 12):
+        assert places._token_runs(text, abbr) == _token_runs_plain(text, abbr), text
+
+
+def test_playlist_items_same_as_finditer():
+    from newsledger.extract import chrome
+
+    vocab = ["1:35", "12:05", "2:59", "123:45", "1:2", ":", "::", "5::30", "1:35:20", "8:30",
+             "a.m.", "pm", "PM", "Mayor", "Olathe", "'Quote", "“Q", "x", "9", "²:30", "٣:45",
+             "Shooting", "of"]
+    for text in _articles() + _texts(vocab, 3000, 13):
+        assert chrome._item_starts(text) == \
+            [m.start() for m in chrome._PLAYLIST_ITEM.finditer(text)], text

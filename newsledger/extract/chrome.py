@@ -21,7 +21,7 @@ def playlist_spans(text: str) -> list[tuple[int, int]]:
     """Spans of video lists in a page's text: from the first item to the end of the last."""
     if ":" not in text:
         return []
-    starts = [m.start() for m in _PLAYLIST_ITEM.finditer(text)]
+    starts = _item_starts(text)
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(starts):
@@ -32,4 +32,21 @@ def playlist_spans(text: str) -> list[tuple[int, int]]:
             end = text.find("\n", starts[j])
             out.append((starts[k], min(end if end >= 0 else len(text), starts[j] + 200)))
         k = j + 1
+    return out
+
+
+def _item_starts(text: str) -> list[int]:
+    """``[m.start() for m in _PLAYLIST_ITEM.finditer(text)]``, found faster: an item holds
+    one colon, its one or two digits right before it, so the pattern is tried only there
+    (most texts have few colons; a scan of every position costs more)."""
+    out: list[int] = []
+    c = text.find(":")
+    while c >= 0:
+        for p in (c - 2, c - 1):
+            if p >= 0 and text[p].isdigit():
+                m = _PLAYLIST_ITEM.match(text, p)
+                if m is not None and text.find(":", p, c) < 0:  # this colon's item
+                    out.append(p)
+                    break
+        c = text.find(":", c + 1)
     return out

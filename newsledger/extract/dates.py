@@ -1257,6 +1257,15 @@ _TITLE_LATER = re.compile(
     r"identif\w*|mourn\w*|remember\w*|lawsuit|sues?|settle\w*)\b", re.I)
 
 
+def _sentence_spans(title: str, text: str) -> list[tuple[int, int]]:
+    """The sentence spans of ``title + "\n\n" + text``, split as the title and the text
+    apart (the blank line always ends the title's last sentence): the pipeline has split
+    ``text`` already, so its sentences come from ``split_sentences``' cache."""
+    off = len(title) + 2
+    return [(s.start, s.end) for s in split_sentences(title)] + [
+        (s.start + off, s.end + off) for s in split_sentences(text)]
+
+
 def _candidates(text: str, published: date | None, focus: list[tuple[int, int]] | None,
                 title: str | None) -> tuple[date | None, list[_Candidate]]:
     anchor = published or _header_anchor(text)
@@ -1267,7 +1276,8 @@ def _candidates(text: str, published: date | None, focus: list[tuple[int, int]] 
         full = t + "\n\n" + text
         offset = len(t) + 2
     mentions = find_dates(full, anchor)
-    sents = [(s.start, s.end) for s in split_sentences(full)]
+    sents = (_sentence_spans(t, text) if offset
+             else [(s.start, s.end) for s in split_sentences(text)])
     low = _lowered(full)
     sentences = _Sentences(full, low)
     focus_spans = _focus_spans(full, low, sents, focus, offset)

@@ -543,10 +543,15 @@ class Gazetteer:
                     f" WHERE n.key IN ({','.join('?' * len(chunk))})",
                     chunk,
                 ).fetchall()
-            by_key: dict[str, list[tuple]] = {k: [] for k in chunk}
+            by_key: dict[str, list[tuple]] = {}
             for r in rows:
-                by_key[r[-1]].append(r[:-1])
-            for key, found in by_key.items():
+                by_key.setdefault(r[-1], []).append(r[:-1])
+            cache = self._cache
+            for key in chunk:
+                found = by_key.get(key)
+                if found is None:
+                    cache[key] = []  # most keys: no place of that name
+                    continue
                 order = [(r[7], r[9]) for r in found]  # (population, precision)
                 if len(set(order)) < len(order) or not all(
                     type(pop) is int and type(prec) is int for pop, prec in order

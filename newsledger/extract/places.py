@@ -275,7 +275,13 @@ def _split_run(run: str, offset: int) -> list[tuple[int, int, str]]:
     """Tokens of a capitalised run with absolute offsets."""
     if " " not in run and "\t" not in run:  # one word (a run holds no other white space)
         return [(offset, offset + len(run), run)]
-    return [(offset + m.start(), offset + m.end(), m.group(0)) for m in re.finditer(r"\S+", run)]
+    out = []
+    pos = 0
+    for tok in run.split():  # the same tokens as ``\S+``; each found past the previous
+        pos = run.find(tok, pos)
+        out.append((offset + pos, offset + pos + len(tok), tok))
+        pos += len(tok)
+    return out
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -436,7 +442,7 @@ def _token_runs(text: str, abbr: dict[str, str]) -> list[tuple[list, list[str], 
         low = [_clean_lower(t[2]) for t in toks]  # each token cleaned once per run
         n = len(toks)
         spans: list[list] = [[] for _ in range(n)]
-        contraction = tails = None
+        contraction = tails = ends = closes = None
         for i in range(n):
             if low[i] in _FUNCTION or low[i] in _LEAD_WORDS:
                 continue  # no span starts with it
@@ -444,13 +450,16 @@ def _token_runs(text: str, abbr: dict[str, str]) -> list[tuple[list, list[str], 
                 contraction = [k for k, t in enumerate(toks) if ("'" in t[2] or "’" in t[2])
                                and _CONTRACTION.search(t[2])]  # it needs an apostrophe
                 tails = [_tail(t[2]) for t in toks]
-            first_contraction = next((k for k in contraction if k >= i), n)
+                ends = [t[1] for t in toks]
+                closes = [w not in _FUNCTION for w in low]  # a span may end with it
+            first_contraction = next((k for k in contraction if k >= i), n) if contraction \
+                else n
             s = toks[i][0]
             here = spans[i]
-            for j in range(min(n, i + 6), i, -1):
-                if low[j - 1] in _FUNCTION or first_contraction < j:
+            for j in range(min(n, i + 6, first_contraction), i, -1):  # none past a contraction
+                if not closes[j - 1]:
                     continue
-                e = toks[j - 1][1]
+                e = ends[j - 1]
                 # "Moscow's" keeps its span without the possessive.
                 surface = text[s:e]
                 cut = tails[j - 1]
