@@ -218,3 +218,38 @@ def test_playlist_items_same_as_finditer():
     for text in _articles() + _texts(vocab, 3000, 13):
         assert chrome._item_starts(text) == \
             [m.start() for m in chrome._PLAYLIST_ITEM.finditer(text)], text
+
+
+_COUNT_VOCAB = (
+    "Two two TWO twenty-three Twenty One hundred a dozen A Dozen dozens some Some many several "
+    "more than More Than at least At Least nearly between Between and to or 10 15 1,200 3.5 250 "
+    "2014 9mm 22-year-old -year-old people killed Killed KILLED dead Died dies injured Wounded "
+    "shot Shot hit Hit\\b troops victims No one no one nobody another And another a man A Man "
+    "ſhot ınjured İnjured \u212aILLED café É Überfall ‘x’ - – , . ; said police an another while was "
+    "Unidentified Young woman Woman officer Police Officer Jones none of them were hurt No Injuries"
+).split(" ")
+
+
+def test_count_scans_on_lowered_text():
+    """claims.gate and numbers.find_quantities search lowered text without IGNORECASE."""
+    from newsledger.extract import claims, numbers
+
+    for text in _SAMPLES + _articles() + _texts(_COUNT_VOCAB, 3000, 11):
+        assert [m.span() + m.groups() for m in numbers._quantity_matches(text)] == \
+            [m.span() + m.groups() for m in numbers._QUANTITY.finditer(text)], text
+        low = numbers.lowered(text)
+        if low is None:
+            continue
+        for pat, twin in ((claims._GATE, claims._GATE_LOWER), (claims._ONE, claims._ONE_LOWER),
+                          (claims._NONE, claims._NONE_LOWER), (claims._AND_ANOTHER, claims._AND_ANOTHER_LOWER)):
+            assert [m.span() + m.regs for m in twin.finditer(low)] == \
+                [m.span() + m.regs for m in pat.finditer(text)], (pat.pattern, text)
+
+
+def test_lowered_refuses_case_changes():
+    from newsledger.extract import numbers
+
+    assert numbers.lowered("Five KILLED") == "five killed"
+    assert numbers.lowered("Café É") == "café é"
+    for odd in ("\u0130njured", "\u017fhot", "\u212aILLED", "\u0131njured"):
+        assert numbers.lowered(odd) is None

@@ -91,3 +91,38 @@ def test_keep_freed_memory_is_harmless():
     assert fastops.keep_freed_memory() == first
     a = numpy.ones((4000, 288), dtype="float32")
     assert float((a @ a.T)[0, 0]) == 288.0
+
+
+def _parsed(texts):
+    from newsledger.extract import claims
+
+    return list(claims.nlp().pipe(texts))
+
+
+_PARSE_SAMPLES = [
+    "Two people were killed and three others were wounded in a shooting Saturday night, police said.",
+    "A 17-year-old boy was shot in the leg and is in stable condition; he is expected to survive.",
+    "The man died at the scene, according to police, who reportedly found the gun nearby.",
+    "Teen accidentally shot and killed in itasca county",
+    "He had been charged with the murder of his wife and the fatal shooting of a neighbor.",
+    "",
+]
+
+
+def test_tag_pos_same_as_token_by_token():
+    """claims._tag_pos (arrays) gives the POS the per-token rule gives."""
+    from newsledger.extract import claims
+
+    for doc in _parsed(_PARSE_SAMPLES):
+        want = ["AUX" if (t.dep_ in ("aux", "auxpass") or t.lower_ in claims._BE) and t.tag_.startswith(("VB", "MD"))
+                else claims._TAG_POS.get(t.tag_, "X") for t in doc]
+        assert [t.pos_ for t in doc] == want
+
+
+def test_victim_words_cover_every_rule_start():
+    """claims._victim_words keeps every token that _implicit_victims' rules can start from."""
+    from newsledger.extract import claims
+
+    for doc in _parsed(_PARSE_SAMPLES):
+        want = [t.i for t in doc if t.lemma_.lower() in claims._VICTIM_LEMMAS or t.lower_ in claims._VICTIM_LOWERS]
+        assert claims._victim_words(doc) == want

@@ -236,15 +236,15 @@ def _memoised_call(self: Any, doc: Any) -> Any:
     memo: dict = self._newsledger_memo
     strings = self.vocab.strings
     keys = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-    lemmas = numpy.empty(len(keys), dtype="uint64")
+    lemmas = []  # a list, made an array once: setting numpy items one by one costs more
     for i, (orth, pos, morph, lemma) in enumerate(keys):
         if lemma and not self.overwrite:
-            lemmas[i] = lemma
+            lemmas.append(lemma)
             continue
         key = (orth, pos, morph)
         value = memo.get(key)
         if value is None:
             value = memo[key] = strings.add(self.lemmatize(doc[i])[0])
-        lemmas[i] = value
-    doc.from_array([LEMMA], lemmas)
+        lemmas.append(value)
+    doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
     return doc

@@ -244,11 +244,42 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
     return False
 
 
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-sensitive search of it with an all-lower-case pattern finds
+    what the IGNORECASE pattern finds in ``text``, at the same offsets; else None.
+
+    Why: Python's regular expressions run about three times faster without IGNORECASE. The
+    two agree unless lowering changes the length ("İ") or a letter that IGNORECASE also
+    matches to an ASCII one stays non-ASCII ("ı" for i, "ſ" for s: re._casefix)."""
+    if text.isascii():
+        return text.lower()
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text or "\u212a" in text:  # (Kelvin: for caution)
+        return None
+    return low
+
+
+#: _QUANTITY without IGNORECASE, for lowered text (its literals are all lower case)
+_QUANTITY_LOWER = re.compile(_QUANTITY.pattern, _QUANTITY.flags & ~re.IGNORECASE)
+
+
+def _quantity_matches(text: str) -> list[re.Match]:
+    """``_QUANTITY.finditer(text)``: found on the lowered text, then matched again on ``text``
+    at each start, so groups keep their case (the same match: same pattern, same place)."""
+    low = lowered(text)
+    if low is None:
+        return list(_QUANTITY.finditer(text))
+    found = [_QUANTITY.match(text, m.start()) for m in _QUANTITY_LOWER.finditer(low)]
+    if any(m is None for m in found):  # pragma: no cover - cannot happen (see lowered)
+        return list(_QUANTITY.finditer(text))
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every head-count-like amount in ``text``, left to right, not overlapping."""
     found: list[Quantity] = []
     table = vague_table()
-    for m in _QUANTITY.finditer(text):
+    for m in _quantity_matches(text):
         bound = m.group("bound")
         if m.group("vague"):
             phrase = m.group("vague").lower()
