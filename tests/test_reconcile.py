@@ -421,3 +421,87 @@ def test_people_shot_minus_the_incidents_dead_across_reports():
         _c("killed", 1, "wife", "Man fatally shoots wife after mistaking her for burglar, police say", end=0)])
     assert reconcile([a, b], "injured").best == 0
     assert reconcile([a], "injured").best == 1
+
+
+def test_a_victim_named_as_the_one_a_dead_suspect_killed_stays_a_victim():
+    """'Teen suspect in New Year's murder of 16-year-old girl dies ... The 15-year-old boy
+    suspected of killing a teenage girl ... has died' (gva train): the suspect's death does not
+    make the girl he killed the suspect again; 'police returned fire, killing Young' still does."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    title = "Teen suspect in New Year's murder of 16-year-old girl dies"
+    body = ("The 15-year-old boy suspected of killing a teenage girl and shooting her mother before turning "
+            "the gun on himself has died, police said.")
+    claims = [_c("killed", 1, "Teen suspect", title, subject="Teen suspect", perpetrator=True),
+              _c("killed", 1, "16-year-old girl", title),
+              _c("killed", 1, "The 15-year-old boy", body, start=80),
+              _c("killed", 1, "a teenage girl", body, start=120)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1
+    police = [_c("killed", 1, "Suspect", "Suspect killed", subject="Suspect", perpetrator=True),
+              _c("killed", 1, "Young", "Police returned fire, killing Young.", start=90)]
+    assert reconcile([Event(document_id="d", claims=police)], "killed").best == 0
+
+
+def test_an_agentless_total_in_a_report_of_the_gunmans_death_counts_him():
+    """'3 dead, 2 wounded in Del. courthouse shooting ... The gunman ... was fatally shot'
+    (gva dev): the total counts the gunman, 2 victims; so does '5 dead, including gunman'."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    gunman = _c("killed", 1, "The gunman", "The gunman, identified as Thomas F. Matusiewicz, 68, was fatally shot.",
+                start=200, subject="The gunman", perpetrator=True)
+    title = _c("killed", 3, "3", "3 dead, 2 wounded in Del. courthouse shooting")
+    assert reconcile([Event(document_id="d", claims=[title, gunman])], "killed").best == 2
+    incl = _c("killed", 5, "5", "Police: 5 dead, including gunman, in Georgia shooting")
+    assert reconcile([Event(document_id="d", claims=[incl, gunman])], "killed").best == 4
+    # without a perpetrator's death the total stands
+    assert reconcile([Event(document_id="d", claims=[title])], "killed").best == 3
+
+
+def test_a_total_the_report_also_gives_as_victims_or_left_by_him_stands():
+    """'Officials: 5 people dead in 2 shootings ... suspected of shooting five people to death
+    before killing himself' (gva train) and 'He left seven dead, including some relatives, and
+    one wounded before killing himself' (gva dev): those totals are the victims."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    body = ("The daughter of a northeast Georgia man suspected of shooting five people to death before killing "
+            "himself says her father was a 'ticking time bomb.'")
+    claims = [_c("killed", 5, "5", "Officials: 5 people dead in 2 shootings in Georgia"),
+              _c("killed", 5, "five", body, start=100),
+              _c("killed", 1, "killing himself", body, start=150, subject="the perpetrator", perpetrator=True)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 5
+    left = "He left seven dead, including some relatives, and one wounded before killing himself."
+    claims = [_c("killed", 7, "seven", left, start=300),
+              _c("killed", 1, "killing himself", left, start=350, subject="the perpetrator", perpetrator=True)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 7
+
+
+def test_a_report_leading_with_a_perpetrators_death_is_a_lead_vote_for_no_victim():
+    """'Alleged shoplifter shot dead at Wal-Mart near Pine Bluff' (gva dev): a report that leads
+    with a perpetrator's death and names no victim killed leads with 0 victims, against a report
+    naming a death only further down."""
+    from datetime import date
+
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    day = date(2017, 2, 6)
+    a = Event(document_id="a", published=day, claims=[
+        _c("killed", 1, "shot dead", "Alleged shoplifter shot dead at Wal-Mart near Pine Bluff", end=0,
+           subject="a suspect killed", perpetrator=True)])
+    b = Event(document_id="b", published=day, claims=[
+        _c("killed", 1, "a man", "Deputies said a man was killed in the parking lot.", 900)])
+    assert reconcile([a, b], "killed").best == 0
+
+
+def test_an_agentless_total_in_a_murder_suicide_report_counts_the_perpetrator():
+    """'Man, woman dead, 2 children injured in North Las Vegas shooting ... a murder-suicide'
+    (gva train): no perpetrator claim, but the report calls it a murder-suicide: 1 victim."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    claims = [_c("killed", 2, "Two", "Two people were found dead inside the home, police said."),
+              _c("other", 1, "the man", "Police believe the shooting was a murder-suicide by the man.", start=80)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1

@@ -11,7 +11,14 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    victim; a person killed by police officers carries the perpetrator flag (the suspect).
    When a report says a perpetrator was killed by others and otherwise names single dead
    people without a figure, they are taken to be that perpetrator again; a report whose only
-   deaths are perpetrators has 0 victims killed (gva dev killed exact 0.766 -> 0.778).
+   deaths are perpetrators has 0 victims killed (gva dev killed exact 0.766 -> 0.778), unless
+   one of them is named as the one killed ("Teen suspect in New Year's murder of 16-year-old
+   girl dies"; session 4: per-article killed train +3, incidents train +1, dev 0). In a report
+   of one perpetrator's death (or of a "murder-suicide"), an agentless total of two or more
+   ("3 dead, 2 wounded", "three bodies were found", "5 dead, including gunman") counts him too,
+   unless the report gives the same figure as victims ("shooting five people to death") or
+   "he left" them dead (session 4: per-article killed train +16 -1, dev +5; incidents killed
+   dev 0.879 -> 0.891, train 0.856 -> 0.860).
    A city's tally of several shootings ("17 dead, 41 wounded in Chicago weekend shootings",
    "killed in separate shootings across the city") is not this incident's figure: those
    claims are left out when the report names victims otherwise, who remain (gva, fixed
@@ -76,7 +83,9 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
      (rule 3) or from the same named source.
      A report that gives casualty figures of the other kind and none of this kind votes for 0
      (rule 4's "none reported"), a lead vote when it leads with that other figure ("15-Year-Old
-     Shot in Pine Bluff" against a report naming, far down, a child killed a month before),
+     Shot in Pine Bluff" against a report naming, far down, a child killed a month before; for
+     killed, a report leading with a perpetrator's death, "Alleged shoplifter shot dead", leads
+     with no victim: session 4, incidents killed dev +1, train +1, none lost),
      unless a report published later gives a figure: a later report may tell of a death or an
      injury the earlier one did not know ("Mother critical after shot in the head" then
      "... dies"). For killed the later report must lead with its figure: a death is news, told
@@ -177,6 +186,54 @@ def _victims_only(c: Claim) -> Claim:
         return c
     minus = lambda v: None if v is None else max(0, v - 1)  # noqa: E731
     return replace(c, low=minus(c.low), high=minus(c.high), best=minus(c.point))
+
+
+#: a total that counts everyone dead, the perpetrator too, when he died: "3 dead, 2 wounded in
+#: Del. courthouse shooting", "Three people have been found dead", "left four people dead",
+#: "5 dead, including gunman"; not "killing at least 10 people" or "Four Marines were killed"
+_ALL_DEAD_AFTER = re.compile(
+    r"^(?:\s+(?:people|persons|others))?(?:\s+(?:are|were|have\s+been|had\s+been|now|all|who\s+were))*"
+    r"\s+(?:found\s+dead|dead|have\s+died|died|bodies|fatalities|killed\s+in)\b", re.IGNORECASE)
+_INCLUDING_PERPETRATOR = re.compile(
+    r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|himself|herself)\b", re.IGNORECASE)
+
+#: the perpetrator as the one who left the dead: those are his victims
+_LEFT_BY_HIM = re.compile(r"\b(?:he|she|gunman|shooter)\s+(?:had\s+)?left\s+$", re.IGNORECASE)
+
+
+def _counts_the_dead_perpetrator(c: Claim) -> Claim:
+    """Rule 1: in a report that tells of the perpetrator's death, an agentless total of two or
+    more ("3 dead, 2 wounded", "three bodies were found", "5 dead, including gunman") counts
+    him too: it is marked "incl. perpetrator" so that it counts one fewer victim."""
+    if c.detail == "incl. perpetrator" or (c.point or 0) < 2 or c.vague:
+        return c
+    at = c.sentence.find(c.text)
+    if at < 0:
+        return c
+    if _LEFT_BY_HIM.search(c.sentence[:at]):  # "He left seven dead ... before killing himself"
+        return c
+    after = c.sentence[at + len(c.text):]
+    if _ALL_DEAD_AFTER.match(after) or _INCLUDING_PERPETRATOR.search(after[:60]):
+        return replace(c, detail="incl. perpetrator")
+    return c
+
+
+_MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.IGNORECASE)
+
+
+def _totals_without_the_perpetrator(claims: list[Claim], usable: list[Claim]) -> list[Claim]:
+    """Rule 1: agentless totals in a report of one perpetrator's death (or of a
+    "murder-suicide") count him (``_counts_the_dead_perpetrator``), unless the report also gives that figure as victims
+    ("5 people dead in 2 shootings ... suspected of shooting five people to death before killing
+    himself"), or several perpetrators died ("14 dead ...; 2 suspects killed": counted apart)."""
+    perps = _perpetrator_deaths(claims)
+    suicide = any(_MURDER_SUICIDE.search(c.sentence) for c in claims)
+    if (not perps and not suicide) or any((c.point or 0) > 1 for c in perps):
+        return usable
+    marked = [_counts_the_dead_perpetrator(c) for c in usable]
+    as_victims = {c.point for c, m in zip(usable, marked) if m is c and c.detail != "incl. perpetrator"
+                  and not c.vague}
+    return [c if m.detail != c.detail and c.point in as_victims else m for c, m in zip(usable, marked)]
 
 
 def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure | None:
@@ -293,8 +350,31 @@ def _by_publication(events: list[Event]) -> list[Event]:
 
 
 def _perpetrators_killed_by_others(claims: list[Claim]) -> list[Claim]:
+    """Perpetrator deaths other than his own hand (``subject`` "the perpetrator" marks a
+    suicide): killed by police, a homeowner, or not said."""
     return [c for c in claims if c.counts == "killed" and c.perpetrator and not c.negated
             and not c.historical and c.subject != "the perpetrator"]
+
+
+#: a person named as the one killed: "murder of 16-year-old girl", "killing a teenage girl",
+#: "accidentally shot and killed his visiting teenage brother"
+_KILLED_OBJECT = re.compile(r"\b(?:(?:murder|killing|slaying|death)\s+of|kill(?:s|ed|ing)|murder(?:s|ed|ing)|slew)\s+$",
+                            re.IGNORECASE)
+
+
+#: those who kill a perpetrator: "police returned fire, killing Young" names the perpetrator
+_KILLERS_OF_PERPETRATORS = re.compile(
+    r"\b(?:police|officers?|deputy|deputies|troopers?|agents?|sheriff|swat|homeowner|returned\s+fire)\b",
+    re.IGNORECASE)
+
+
+def _named_as_killed(c: Claim) -> bool:
+    """The claim names the object of a killing ("suspected of killing a teenage girl"): a victim,
+    not the perpetrator again, unless police or a homeowner did the killing ("police returned
+    fire, killing Young")."""
+    at = c.sentence.find(c.text)
+    return (at > 0 and _KILLED_OBJECT.search(c.sentence[:at]) is not None
+            and not _KILLERS_OF_PERPETRATORS.search(c.sentence[:at]))
 
 
 def _only_the_perpetrator(claims: list[Claim], usable: list[Claim]) -> bool:
@@ -303,6 +383,8 @@ def _only_the_perpetrator(claims: list[Claim], usable: list[Claim]) -> bool:
     homeowner) and otherwise names single dead people without any figure, those are most
     likely that perpetrator again (rule 1: killed counts victims)."""
     by_others = [c for c in _perpetrators_killed_by_others(claims) if c.point == 1]
+    if any(_named_as_killed(c) for c in usable):  # "suspected of killing a teenage girl"
+        return False
     return bool(by_others) and bool(usable) and all(_one_person(c) for c in usable)
 
 
@@ -362,6 +444,8 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
         usable = [c for c in usable if not _roundup(c)] or usable
         if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
             usable = []
+        if counts == "killed":  # "3 dead, 2 wounded" in a report of the gunman's death: 2 victims
+            usable = _totals_without_the_perpetrator(ev.claims, usable)
         if counts == "injured":
             usable += [replace(c, counts="injured", detail=None) for c in ev.claims if _also_shot(c)]
         if counts == "injured" and any(c.counts == "killed" and not c.negated and not c.historical
@@ -505,7 +589,11 @@ def _other_in_lead(claims: list[Claim], counts: str) -> bool:
     """A report silent on ``counts`` leads with a figure of the other kind ("15-Year-Old Shot in
     Pine Bluff"): its silence is what it leads with, so it counts as a lead vote for 0 (rule 5)."""
     other = "injured" if counts == "killed" else "killed"
-    return any((_usable(c, other) or c.detail == "shot") and not c.vague and _in_lead(c) for c in claims)
+    # a report leading with a perpetrator's death ("3 of 4 suspects charged after K-9 was killed",
+    # "Alleged shoplifter shot dead") leads with no victim killed
+    perpetrators = _perpetrator_deaths(claims) if counts == "killed" else []
+    return any((_usable(c, other) or c.detail == "shot" or c in perpetrators) and not c.vague and _in_lead(c)
+               for c in claims)
 
 
 def _silence_votes(silent: list[_DocFigure], figures: list[_DocFigure], counts: str) -> list[_DocFigure]:
