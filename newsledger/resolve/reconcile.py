@@ -352,8 +352,7 @@ def _by_publication(events: list[Event]) -> list[Event]:
 def _perpetrators_killed_by_others(claims: list[Claim]) -> list[Claim]:
     """Perpetrator deaths other than his own hand (``subject`` "the perpetrator" marks a
     suicide): killed by police, a homeowner, or not said."""
-    return [c for c in claims if c.counts == "killed" and c.perpetrator and not c.negated
-            and not c.historical and c.subject != "the perpetrator"]
+    return [c for c in _perpetrator_deaths(claims) if c.subject != "the perpetrator"]
 
 
 #: a person named as the one killed: "murder of 16-year-old girl", "killing a teenage girl",
