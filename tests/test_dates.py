@@ -451,3 +451,82 @@ def test_an_archive_copy_older_than_the_page_date_is_the_anchor():
     # a copy taken after the page's date changes nothing
     later = "http://web.archive.org/web/20150801000000/http://example.com/story"
     assert event_date(text, date(2015, 7, 18), url=later).start == "2015-07-14"
+
+
+@pytest.mark.parametrize("text,published,start", [
+    # "in retaliation for a gang-related shooting on Saturday": another, earlier shooting
+    ("An NYPD officer killed a suspect who pointed a gun at him in a Brooklyn backyard Thursday "
+     "— following a chase and wild shootout that began at a nearby housing project, authorities "
+     "said. Officials said the officers were in the area because they believed there would be "
+     "retaliation for a gang-related shooting on Saturday.", date(2017, 2, 16), "2017-02-16"),
+    # "Unlike sniper attacks ... on July 7 in Dallas": a comparison with other attacks
+    ("A man suspected of opening fire on two San Diego police officers, killing one and "
+     "severely wounding the other, has been arrested and charged with murder, police said on "
+     "Friday. A second man was arrested near a house that a police SWAT team had surrounded in "
+     "the aftermath of Thursday night's gun battle, but whether he was connected with the "
+     "shooting was still under investigation, police said. Unlike sniper attacks on "
+     "police that killed five officers on July 7 in Dallas, there was no immediate overt "
+     "indication that the police in San Diego were targeted for attack.", date(2016, 7, 30),
+     "2016-07-28"),
+    # "stationed since the fatal officer-involved shooting of ... on Sunday, Nov. 15"
+    ("Authorities have identified four men arrested in connection to the shooting Monday night "
+     "near Minneapolis Police Department's 4th Precinct that injured five people. The area is "
+     "one block north of the 4th Precinct station, where protesters have been stationed since "
+     "the fatal officer-involved shooting of 24-year-old Jamar Clark on Sunday, Nov. 15.",
+     date(2015, 11, 25), "2015-11-23"),
+])
+def test_another_incident_named_for_comparison_loses(text, published, start):
+    assert event_date(text, published).start == start
+
+
+def test_default_after_a_morning_title_is_the_publication_day():
+    # a paywall page: no usable date; the title puts the shooting in the morning
+    text = ("Already a subscriber?\n\nClick on the button below to set up your account or log in "
+            "if you already have one.")
+    ed = event_date(text, date(2014, 9, 14),
+                    title="6 wounded, 1 critically, in morning shooting outside downtown bar")
+    assert (ed.start, ed.precision) == ("2014-09-14", "unknown")
+    ed = event_date(text, date(2014, 9, 14), title="6 wounded outside downtown bar")
+    assert (ed.start, ed.precision) == ("2014-09-13", "unknown")
+
+
+def test_police_incident_record_date_is_no_report_date():
+    text = ("Murder Warrant Issued For The City's Most Recent Homicide\n\n"
+            "Date: Tuesday, February 14, 2017, 10:55 PM\n\nLocation: 2630 Waldron\n\n"
+            "Offense: Murder")
+    m = _mention(text, date(2017, 2, 16), "February 14, 2017")
+    assert not m.is_report_date
+    # a page's own "Date:" line stays a report date
+    m = _mention("Date: Tuesday, February 14, 2017\n\nA man was shot.", date(2017, 2, 16),
+                 "February 14, 2017")
+    assert m.is_report_date
+
+
+def test_birth_dates_and_history_are_no_event_dates():
+    assert not find_dates("Alexander was born on September 8, 1999 at Tripler Army Medical "
+                          "Center.", date(2014, 11, 14))
+    assert not find_dates("PARIS RICHARDSON\n\nDOB: 09/15/1991\n\n5'9\" 155-160 lbs",
+                          date(2017, 2, 16))
+    # a date decades before publication is history, not the event reported
+    text = ("\"Young L.A. Girl Slain; Body Slashed in Two\" -L.A.'s Daily News On January 15, "
+            "1947, the remains of Elizabeth Short were found in a vacant lot. The kidnapping and "
+            "murder of aviator Charles Lindbergh's infant son continues to fascinate theorists "
+            "today.")
+    assert event_date(text, date(2013, 1, 21)).start == "2013-01-21"
+
+
+@pytest.mark.parametrize("text", [
+    "Sign up for email alerts today.",
+    "Sign up for our BEST VALUE today!",
+    "Be sure and watch TODAY'S TMJ4 on Roku",
+    "Related Link: Today's Top Stories",
+    "According to a joint study by the Associated Press and USA Today, 141 minors died.",
+])
+def test_today_in_page_chrome_is_no_date(text):
+    assert not find_dates(text, date(2017, 3, 14))
+
+
+def test_today_in_the_story_stays():
+    m = _mention("Our prayers go out to those affected by today's shooting.", date(2017, 3, 14),
+                 "today")
+    assert m.date.start == "2017-03-14"

@@ -84,6 +84,11 @@ _AHEAD_DAYS = 7
 #: How far ahead a year-less date may fall after "will", "scheduled", "due in court".
 _FUTURE_AHEAD_DAYS = 180
 
+#: A date this far before publication is seldom the event a news report is about: birth
+#: dates ("PARIS RICHARDSON / 09/15/1991 / 5'9\" 155-160 lbs"), history ("On January 15,
+#: 1947, the remains of Elizabeth Short were found") (feature ``ancient``).
+_ANCIENT_DAYS = 10 * 365
+
 #: A year-less holiday resolving further back than this (with no "last" / "on" / "since"
 #: in front) is dropped: it is nearly always about the coming one (adverts, page chrome).
 _HOLIDAY_PAST_DAYS = 120
@@ -737,12 +742,49 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None,
     return None
 
 
+# A police incident record: "Date: Tuesday, February 14, 2017, 10:55 PM" followed by
+# "Location: 2630 Waldron", "Offense: Murder" on the next lines. The "Date:" there is when
+# the offence happened, not when the page was posted.
+_RECORD_FIELDS = re.compile(
+    r"[^\n]{0,40}\n+\s*(?:Time|Location|Address|Offen[cs]e|Incident|Place|Crime)\s*:", re.I)
+# A birth date: "DOB: 09/15/1991", "born March 3, 1994".
+_BIRTH_BEFORE = re.compile(
+    r"(?:\bD\.?O\.?B\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s*date)\s*:?\s*$",
+    re.I)
+
+
+def _is_birth_date(text: str, start: int, end: int) -> bool:
+    """Whether the full date at ``text[start:end]`` is someone's date of birth (no event date:
+    wanted-person notices and obituaries give one next to a name)."""
+    return _BIRTH_BEFORE.search(text, max(0, start - 25), start) is not None
+
+
+# Page chrome saying "today": "Sign up for email alerts today.", "Search for us on Roku
+# today!", "TODAY'S TOP STORIES", "Stay with TODAY'S TMJ4", "a study by USA Today".
+_PROMO_BEFORE = re.compile(
+    r"(?:\b(?:sign\s+up|subscribe|register|join|call|download|order|shop|buy|click|try|"
+    r"search\s+for\s+us|watch|stay\s+with|return\s+to)\b[^.!?\n]{0,40}|\bUSA\s+)$", re.I)
+_PROMO_AFTER = re.compile(r"(?:[’']s)?\s*(?:!|(?-i:[A-Z]{2,}|Top\s+Stories|Headlines|Obituaries))",
+                          re.I)
+
+
+def _is_promo_today(text: str, start: int, end: int) -> bool:
+    """Whether the "today" at ``text[start:end]`` is page chrome (an advert, a programme or a
+    newspaper's name), not the day of anything reported (GVA train: 1714 -> 1715 right)."""
+    if text[start:end].lower() != "today":
+        return False
+    return bool(_PROMO_BEFORE.search(text, max(0, start - 60), start)
+                or _PROMO_AFTER.match(text, end))
+
+
 def _report_kind(text: str, start: int, end: int, kind: str) -> str | None:
     """'header' for a dateline ("Posted: ...", a date alone on its line), 'said' for the
     date of a statement ("police said Friday"), None otherwise."""
     before = text[max(0, start - 90):start]
     line_before = before.rsplit("\n", 1)[-1]
     if _REPORT_PREFIX.search(line_before):
+        if _RECORD_FIELDS.match(text, end):
+            return None  # "Date: Sunday, April 02, 2017, 11:33 AM / Location: ..." (below)
         return "header"
     # "KABUL, Afghanistan (Jan. 25, 2013) --": a dateline in parentheses after the place.
     if re.search(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][\w.]*){0,3}\s*\(\s*$",
@@ -820,6 +862,10 @@ def find_dates(text: str, published: date | None, *, datelines: bool = True) -> 
             if res is None:
                 continue
             taken.append((st, en))
+            if kind in ("numeric", "mdy", "dmy", "iso") and _is_birth_date(text, st, en):
+                continue
+            if kind == "relative" and _is_promo_today(text, st, en):
+                continue
             raw.append((kind, m, future_ctx, res, _report_kind(text, st, en, kind)))
     raw.sort(key=lambda r: r[1].start())
     lines = _datelines(raw, published) if datelines else []
@@ -1137,6 +1183,8 @@ def _features(dm: DateMention, text: str, sent: tuple[int, int], in_focus: bool,
             f["age2-7"] = 1.0
         elif age > 45:
             f["old"] = 1.0
+            if age > _ANCIENT_DAYS:
+                f["ancient"] = 1.0
     kind = dm.kind
     if kind == "relative":
         t = dm.text.lower()
@@ -1193,7 +1241,7 @@ _WEIGHTS: dict[str, float] = {
     "old": 0.63, "on": 0.01, "position": 0.85, "range": -0.87, "said": -1.07,
     "time_of_day": 0.85, "title": 0.24, "title_overlap": 0.69,
     "wd_after_pub": -3.0, "later_verb": -1.0, "k_offset": 0.5, "died_after": -2.0,
-    "prior": -1.0, "poss_event": 0.5, "found": -0.5,
+    "prior": -1.0, "poss_event": 0.5, "found": -0.5, "ancient": -3.0,
 }
 
 
@@ -1212,7 +1260,16 @@ _PRIOR_CUE = re.compile(
     # "Johnson is the second Wenonah High School student to be killed within a week."
     r"\b(?:second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,4}?(?:to\s+(?:be|have\s+been)\s+"
     r"(?:killed|shot|slain)|(?:person|student|child|teen|man|woman|officer)\s+"
-    r"(?:killed|shot|slain))\b", re.I)
+    r"(?:killed|shot|slain))\b|"
+    # "in retaliation for a gang-related shooting on Saturday", "Unlike sniper attacks on
+    # police that killed five officers on July 7 in Dallas", "protesters have been stationed
+    # since the fatal officer-involved shooting of Jamar Clark on Sunday, Nov. 15", "In other
+    # shootings in Chicago on Thursday": the date is another incident's (GVA train 1701 ->
+    # 1704 articles right, dev unchanged).
+    r"\bretaliation\s+for\b|\bunlike\b|"
+    r"\bsince\s+the\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|attack)\s+of\b|"
+    r"\bin\s+(?:other|another|a\s+separate|an\s+unrelated)\s+(?:shootings?|incidents?|"
+    r"attacks?|cases?)\b", re.I)
 _PRIOR_CUE_L = _lower_twin(_PRIOR_CUE)
 
 
@@ -1348,15 +1405,24 @@ def url_date(url: str | None) -> date | None:
     return _valid(int(m.group("y")), month, int(m.group("d")))
 
 
+# A title placing the event in the morning or overnight: reported the same day.
+_TITLE_SAME_DAY = re.compile(r"\b(?:morning|overnight)\b", re.I)
+
+
 def _default_is_day_before(text: str, title: str | None) -> bool:
     """Whether the default for a text with no usable date is the day before publication
     rather than the day itself. Counted on the GVA train split, articles whose date falls back
     to the default: with an event word on the page the event is most often on the
     publication day (73 against 20 the day before); with none (a paywall, a sign-in form, a
     video player) the day before is as likely (55 against 53); a title about a follow-up
-    ("Teen charged in ...", "Victim identified") tips it to the day before (16 against 6)."""
+    ("Teen charged in ...", "Victim identified") tips it to the day before (16 against 6).
+    A title that puts the event in the morning or overnight ("Early morning shooting wounds
+    four", "6 wounded, 1 critically, in morning shooting outside downtown bar") is a
+    same-day report (GVA train: 5 of 5 such defaults on the publication day)."""
     if title and _TITLE_LATER.search(title):
         return True
+    if title and _TITLE_SAME_DAY.search(title):
+        return False
     return not _STRONG_EVENT.search(text)
 
 
