@@ -44,7 +44,10 @@ week" give ``start=None`` and precision ``unknown``; we never guess a year.
 False friends: month names are only taken capitalised ("may" the modal verb and "march"
 the verb never match); "May" and "March" without a day or year only after a preposition
 or modifier ("in May", "last March"); abbreviated weekday names ("Wed", "Sun") only in front
-of a full date ("Wed., Feb. 5, 2014").
+of a full date ("Wed., Feb. 5, 2014"). No dates at all: birth dates ("DOB: 09/15/1991",
+"born March 3, 1994") and "today" in page chrome ("Sign up for email alerts today.", "USA
+Today"); a police record's "Date: ..." line above "Location:" is the offence's date, not a
+report date.
 """
 
 from __future__ import annotations
