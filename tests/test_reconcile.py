@@ -505,3 +505,81 @@ def test_an_agentless_total_in_a_murder_suicide_report_counts_the_perpetrator():
     claims = [_c("killed", 2, "Two", "Two people were found dead inside the home, police said."),
               _c("other", 1, "the man", "Police believe the shooting was a murder-suicide by the man.", start=80)]
     assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1
+
+
+def test_one_death_in_an_officer_involved_shooting_is_the_suspect():
+    """'One person dead in officer-involved shooting in NE Portland' (gva train): the one killed
+    is the person the officers shot, a perpetrator to coders: 0 victims killed."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile, reconcile_perpetrators
+
+    title = "One person dead in officer-involved shooting in NE Portland"
+    body = "One person was killed in an officer-involved shooting in northeast Portland Thursday."
+    claims = [_c("killed", 1, "One", title, end=0), _c("killed", 1, "One", body, start=60),
+              _c("injured", 0, "no officers", "Police said no officers were injured.", start=200)]
+    ev = Event(document_id="d", claims=claims)
+    assert reconcile([ev], "killed").best == 0
+    assert reconcile_perpetrators([ev]).best is None  # the claims themselves are unchanged
+    # "UPDATE: Juvenile killed in officer-involved incident ... The juvenile died at the scene."
+    claims = [_c("killed", 1, "Juvenile", "UPDATE: Juvenile killed in officer-involved incident", end=0),
+              _c("killed", 1, "The juvenile", "The juvenile died at the scene.", start=1500)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 0
+
+
+def test_a_police_shooting_beside_a_victim_of_the_suspect_or_more_dead_keeps_the_victims():
+    """A report that counts more than one dead, or names a person the suspect killed, keeps its
+    figure: the police rule only reads a lone death as the person the officers shot."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    s = "Two people were killed in an officer-involved shooting in Hayward on Sunday."
+    assert reconcile([Event(document_id="d", claims=[_c("killed", 2, "Two", s)])], "killed").best == 2
+    s = "The man suspected of killing a teenage girl last week died Sunday in an officer-involved shooting."
+    claims = [_c("killed", 1, "a teenage girl", s, start=30), _c("killed", 1, "The man", s, start=0)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 1
+
+
+def test_a_total_including_the_perpetrator_makes_the_other_totals_count_him():
+    """'Officials: Four dead, 14 wounded in shooting at Excel Industries in Hesston ... four
+    people were dead, including the shooter' (gva train): 3 victims, not the title's 4."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    incl = ("Harvey County Sheriff T. Walton confirmed at a 9 p.m. news conference that four people were dead, "
+            "including the shooter identified Friday as Cedric Ford.")
+    claims = [_c("killed", 4, "Four", "Officials: Four dead, 14 wounded in shooting at Excel Industries in Hesston",
+                 end=0),
+              _c("killed", 4, "four", incl, start=300, detail="incl. perpetrator"),
+              _c("killed", 4, "Four", "Four were killed including himself, the shooter.", start=1500)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 3
+
+
+def test_the_death_of_the_nth_victim_is_a_toll_of_n():
+    """'Third person dies after shootings at Omaha party' (gva train): the third death, not one."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    title = "Third person dies after shootings at Omaha party"
+    claims = [_c("killed", 1, "Third person", title, end=0), _c("killed", 1, "person", title, end=0)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 3
+    s = "A third person has died after a shooting near a school in North Philadelphia on Monday afternoon."
+    assert reconcile([Event(document_id="d", claims=[_c("killed", 1, "A third person", s)])], "killed").best == 3
+    s = "Two days after a shooting spree shocked Santa Monica, the rampage claimed a fifth victim Sunday."
+    assert reconcile([Event(document_id="d", claims=[_c("killed", 1, "a woman", s, start=40)])], "killed").best == 5
+    # "another woman", not the second death; and a third person arrested is no death at all
+    s = "A second woman, a man and a baby were taken to UF Health Jacksonville, where the child and woman died."
+    assert reconcile([Event(document_id="d", claims=[_c("killed", 1, "a second woman", s)])], "killed").best == 1
+    s = "Third person charged in fatal shooting at Winchester apartment"
+    assert reconcile([Event(document_id="d", claims=[_c("killed", 1, "fatal shooting", s, end=0)])],
+                     "killed").best == 1
+
+
+def test_the_nth_death_in_a_murder_suicide_counts_the_perpetrator():
+    """'5th person dies after July murder-suicide in Forsyth County' (gva dev): the fifth death
+    counts the man who killed himself: 4 victims."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    title = "5th person dies after July murder-suicide in Forsyth County"
+    claims = [_c("killed", 1, "5th person", title, end=0)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 4

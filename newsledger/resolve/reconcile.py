@@ -18,7 +18,16 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    ("3 dead, 2 wounded", "three bodies were found", "5 dead, including gunman") counts him too,
    unless the report gives the same figure as victims ("shooting five people to death") or
    "he left" them dead (session 4: per-article killed train +16 -1, dev +5; incidents killed
-   dev 0.879 -> 0.891, train 0.856 -> 0.860).
+   dev 0.879 -> 0.891, train 0.856 -> 0.860). A total said to include the perpetrator ("four
+   fatalities, including the shooter") tells of his death too, so the report's other agentless
+   totals ("4 dead, including suspect"; "5th person dies", "dies" read as "died") count him as
+   well (session 5, incidents with fixed clusters: killed train +1; "dies": dev +1, train 0).
+   A report that tells of one death at police hands ("One person was killed in an
+   officer-involved shooting", "Juvenile killed in officer-involved incident", "Family of man
+   killed by police") and counts no more dead: the one killed is the person the officers shot,
+   whom coders record as the suspect, so its single deaths are that perpetrator (session 5,
+   fixed clusters: incidents killed train +7 -1, dev +1; the one lost: a report of the spree
+   killer shot by police beside a report of his victim, a tie the perpetrator's lead now wins).
    A city's tally of several shootings ("17 dead, 41 wounded in Chicago weekend shootings",
    "killed in separate shootings across the city") is not this incident's figure: those
    claims are left out when the report names victims otherwise, who remain (gva, fixed
@@ -45,6 +54,11 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    sum 2) no longer gives 1 two votes against 2; unequal parts ("Two children and an adult
    male": 2, 1, sum 3) already vote once each (session 4: per-article killed dev +1 -1 (the
    loss a city roundup's tie), train 0; incident killed dev +1).
+   The death of the Nth victim ("Third person dies after shootings at Omaha party", "A third
+   person has died", "the rampage claimed a fifth victim") is a toll of N, not one more death
+   (session 5, fixed clusters: incidents killed train +4 -1 (the loss a merged cluster of two
+   incidents), dev +1; with "man", "woman" as the noun too: "a second woman, a man and a baby
+   were taken to ... where the child and woman died" is "another woman", train -1, not kept).
 4. Injured is also derived from "N people were shot" minus those killed in the same document
    (in an incident of several reports: minus the incident's killed figure when larger, since
    a victim an early report saw shot may have died since: "Husband Accidentally Shoots Wife"
@@ -128,6 +142,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 
 from newsledger.models import Claim, Estimate, Event
@@ -193,7 +208,7 @@ def _victims_only(c: Claim) -> Claim:
 #: "5 dead, including gunman"; not "killing at least 10 people" or "Four Marines were killed"
 _ALL_DEAD_AFTER = re.compile(
     r"^(?:\s+(?:people|persons|others))?(?:\s+(?:are|were|have\s+been|had\s+been|now|all|who\s+were))*"
-    r"\s+(?:found\s+dead|dead|have\s+died|died|bodies|fatalities|killed\s+in)\b", re.IGNORECASE)
+    r"\s+(?:found\s+dead|dead|have\s+died|died|dies|bodies|fatalities|killed\s+in)\b", re.IGNORECASE)
 _INCLUDING_PERPETRATOR = re.compile(
     r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|himself|herself)\b", re.IGNORECASE)
 
@@ -228,6 +243,9 @@ def _totals_without_the_perpetrator(claims: list[Claim], usable: list[Claim]) ->
     himself"), or several perpetrators died ("14 dead ...; 2 suspects killed": counted apart)."""
     perps = _perpetrator_deaths(claims)
     suicide = any(_MURDER_SUICIDE.search(c.sentence) for c in claims)
+    # "Police: 4 dead, including suspect ... four fatalities, including the shooter": a total said
+    # to include him tells of his death as well
+    suicide = suicide or any(c.detail == "incl. perpetrator" for c in usable)
     if (not perps and not suicide) or any((c.point or 0) > 1 for c in perps):
         return usable
     marked = [_counts_the_dead_perpetrator(c) for c in usable]
@@ -376,6 +394,71 @@ def _named_as_killed(c: Claim) -> bool:
             and not _KILLERS_OF_PERPETRATORS.search(c.sentence[:at]))
 
 
+#: a death at police hands: "One person dead in officer-involved shooting", "Juvenile killed in
+#: officer-involved incident", "Family of man killed by police", "the fatal police shooting of"
+_POLICE_DEATH = re.compile(
+    r"\b(?:officer|police|deputy|trooper)[- ]involved\b|"
+    r"\b(?:killed|shot\s+and\s+killed|shot\s+dead|fatally\s+shot|gunned\s+down)\s+by\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:police|officers?|deputies|deputy|troopers?|cops?)\b|"
+    r"\bfatal\s+police\s+shooting\b", re.IGNORECASE)
+
+
+def _police_deaths_as_perpetrators(claims: list[Claim]) -> list[Claim]:
+    """Rule 1: a report that tells of one death at police hands ("One person was killed in an
+    officer-involved shooting", "Juvenile killed in officer-involved incident") and counts no
+    more dead: the one killed is the person the officers shot, whom coders record as the
+    suspect (GVA participant types; ``claims._by_police`` flags the plain "killed by police"
+    sentences), so its single deaths carry the perpetrator flag, unless one is named as
+    killed by someone else ("suspected of killing a teenage girl")."""
+    dead = [c for c in claims if _usable(c, "killed")]
+    if not dead or any(c.point != 1 or c.vague for c in dead) \
+            or not any(_police_death(c.sentence) for c in dead) or any(_named_as_killed(c) for c in dead):
+        return claims
+    return [replace(c, perpetrator=True) if _usable(c, "killed") else c for c in claims]
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12}
+_ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|[2-9](?:nd|rd|th)|1[0-2]th)"
+#: "Third person dies after shootings at Omaha party", "A third man, shot in the stomach Saturday
+#: ..., has died from his wounds", "the rampage claimed a fifth victim": the Nth death
+_ORDINAL_DEATH = re.compile(
+    r"\b(?P<n>" + _ORDINAL + r")\s+(?:[\w-]+\s+)?(?:person|victim)\b[^.;]{0,120}?\b(?:dies|died|has\s+died|have\s+died|succumbs|succumbed|passes\s+away|"
+    r"passed\s+away|is\s+dead|was\s+killed|has\s+been\s+killed)\b|"
+    r"\bclaim(?:s|ed)?\s+(?:a|the|its)\s+(?P<m>" + _ORDINAL + r")\s+(?:victim|life)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _police_death(sentence: str) -> bool:
+    """The sentence tells of a death at police hands (memoised: an incident's claims are
+    reconciled again each time a report joins it)."""
+    return _POLICE_DEATH.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
+def _ordinal_death(sentence: str) -> int | None:
+    """N when the sentence tells of the death of the Nth victim, else None (memoised)."""
+    m = _ORDINAL_DEATH.search(sentence)
+    if m is None:
+        return None
+    word = (m.group("n") or m.group("m")).lower()
+    return _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+
+
+def _ordinal_deaths(claims: list[Claim]) -> list[Claim]:
+    """Rule 3: "Third person dies after shootings at Omaha party": the death of the Nth victim
+    is a toll of N, not one more person; single deaths in such a sentence count N."""
+    out, changed = [], False
+    for c in claims:
+        n = _ordinal_death(c.sentence) if _usable(c, "killed") and c.point == 1 \
+            and (not c.vague or c.detail == "implied") else None
+        if n is not None:
+            c = replace(c, low=n, high=n, best=n, vague=False, detail=c.detail if c.detail != "implied" else None)
+            changed = True
+        out.append(c)
+    return out if changed else claims
+
+
 def _only_the_perpetrator(claims: list[Claim], usable: list[Claim]) -> bool:
     """'Suspect killed in officer-involved shooting ... A man was killed ... police returned
     fire, killing Young': when a report says a perpetrator was killed by others (police, a
@@ -434,11 +517,45 @@ def reconcile(events: list[Event], counts: str, policy: str = "ucdp",
             n = len({e.document_id for e in events} - {e.document_id for e in kept})
             est.rule += f"; {n} near-duplicate report(s) not counted (copies, not confirmation)"
             return est
+    est = _estimate(events, counts, policy)
+    if counts == "killed":
+        _LAST_KILLED[0] = (_events_key(events, policy), [(e, e.claims, tuple(e.claims)) for e in events], est.best)
+    return est
+
+
+#: the last killed estimate computed (key, the events and claims it was computed from, best):
+#: the pipeline reconciles an incident's killed figure and then its injured figure, which needs
+#: that killed figure again (rule 4); the objects are held so that their ids are not reused
+_LAST_KILLED: list = [None]
+
+
+def _events_key(events: list[Event], policy: str) -> tuple:
+    """Identity of a list of events and of their claims. Events and claims are not changed
+    once reconciled (the pipeline reads them afresh from the store at every refresh), so the
+    same objects give the same figure."""
+    return policy, tuple((id(e), e.published, id(e.claims), tuple(map(id, e.claims))) for e in events)
+
+
+def _incident_killed(events: list[Event], policy: str) -> int | None:
+    """The incident's killed figure for rule 4: the one just computed for these very events
+    (``reconcile(events, "killed")`` then ``reconcile(events, "injured")``), or computed now."""
+    last = _LAST_KILLED[0]
+    if last is not None and last[0] == _events_key(events, policy):
+        return last[2]
+    return reconcile(events, "killed", policy).best
+
+
+def _estimate(events: list[Event], counts: str, policy: str) -> Estimate:
+    """``reconcile`` once near-duplicate reports are set aside."""
     figures: list[_DocFigure] = []
     silent: list[_DocFigure] = []
     # rule 4 across reports: people shot minus the incident's dead (one report alone: its own)
-    incident_killed = reconcile(events, "killed", policy).best if counts == "injured" and len(events) > 1 else None
+    incident_killed = _incident_killed(events, policy) if counts == "injured" and len(events) > 1 else None
     for order, ev in enumerate(_by_publication(events)):
+        if counts == "killed":  # rules 1 and 3: a death at police hands, the Nth victim's death
+            claims = _ordinal_deaths(_police_deaths_as_perpetrators(ev.claims))
+            if claims is not ev.claims:
+                ev = replace(ev, claims=claims)
         usable = [c for c in ev.claims if _usable(c, counts)]
         usable = [c for c in usable if not _roundup(c)] or usable
         if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
