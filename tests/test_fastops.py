@@ -46,6 +46,28 @@ def test_parses_are_identical(plain_nlp):
     assert fast_again == plain
 
 
+def test_parser_loop_holds_the_gil(plain_nlp):
+    """The parser's greedy loop runs from Python (fastops.parse_holding_gil): same heads,
+    labels and sentence starts as spaCy's compiled loop, through ``pipe`` (batches sorted by
+    length, several sub-batches) and through ``__call__``, empty texts included."""
+    if fastops._blis_functions() is None:
+        pytest.skip("blis's functions are not reachable: spaCy's own loop is kept")
+    nlp = claims.nlp()
+    assert isinstance(nlp.get_pipe("parser"), fastops._GilParser)
+    assert not fastops.parse_holding_gil(nlp)  # already swapped: left alone
+    texts = SENTENCES + ["", "Shot."] + [s.text for s in split_sentences(SEED.read_text("utf-8"))]
+
+    def parse(doc):
+        return [(t.dep_, t.head.i, t.is_sent_start) for t in doc]
+
+    with fastops.single_thread():
+        fast = [parse(d) for d in nlp.pipe(texts, batch_size=16)]  # sub-batches of 4
+        one = [parse(nlp(t)) for t in SENTENCES[:3]]
+    plain = [parse(d) for d in plain_nlp.pipe(texts, batch_size=16)]
+    assert fast == plain
+    assert one == plain[:3]
+
+
 def test_single_thread_restores():
     fn = fastops._set_threads_local()
     if fn is None:

@@ -11,6 +11,10 @@ blis's (``_openblas_cblas``): blis picks its unoptimised "generic" kernels on CP
 know (AMD EPYC here), and the parser calls ``saxpy`` a few hundred times per step; with
 ``alpha`` = 1, its only use, every implementation computes the same float sums.
 
+The parser's transition loop runs from Python with the GIL held (``parse_holding_gil``):
+spaCy's compiled loop hands the GIL back and forth millions of times per batch. Same
+functions, same order of sums, same parses; about a fifth less parse time.
+
 OpenBLAS is held to one thread while spaCy runs (``single_thread``): with its default of one
 thread per core it is slower than blis on a shared machine and fights the worker processes of
 ``--processes N``. The limit is thread-local and restored afterwards, so other numpy code in
@@ -94,8 +98,10 @@ def keep_freed_memory() -> bool:
 
 def use_numpy_gemm(pipeline: Any) -> bool:
     """Make the pipeline's thinc models multiply with numpy (see module docstring); returns
-    whether it did. Call ``nlp.pipe`` inside ``single_thread()`` afterwards."""
+    whether it did. Call ``nlp.pipe`` inside ``single_thread()`` afterwards. The parser also
+    gets its loop run holding the GIL (``parse_holding_gil``), whatever the BLAS."""
     if _set_threads_local() is None:
+        parse_holding_gil(pipeline)
         return False
     import numpy
     from thinc.api import NumpyOps
@@ -125,6 +131,7 @@ def use_numpy_gemm(pipeline: Any) -> bool:
             for node in model.walk():
                 if isinstance(node.ops, NumpyOps):
                     node.ops = ops
+    parse_holding_gil(pipeline)
     return True
 
 
@@ -162,37 +169,170 @@ def _capsule_pointer(capsule: Any) -> int:
     return get(capsule, get_name(capsule))
 
 
+def _cblas_functions(table: Any) -> Any:
+    """The ``{daxpy, saxpy, sgemm}`` function pointers of a thinc ``CBlas`` table (a ctypes
+    array over the table itself), or None when the object is not laid out as thinc 8's
+    ``cblas.pyx`` says (the object header, then a ``shared_ptr`` to the three pointers)."""
+    from thinc.backends.cblas import CBlas
+
+    size = ctypes.sizeof(ctypes.c_void_p)
+    if not isinstance(table, CBlas) or CBlas.__basicsize__ != object.__basicsize__ + 2 * size:
+        return None
+    funcs_at = ctypes.c_void_p.from_address(id(table) + object.__basicsize__).value
+    if not funcs_at:
+        return None
+    return (ctypes.c_void_p * 3).from_address(funcs_at)
+
+
+@lru_cache(maxsize=1)
+def _blis_functions() -> list[int] | None:
+    """Addresses of blis's ``daxpy``, ``saxpy`` and ``sgemm`` (thinc's default table), or None."""
+    try:
+        import blis.cy
+
+        return [_capsule_pointer(blis.cy.__pyx_capi__[name]) for name in ("daxpy", "saxpy", "sgemm")]
+    except (ImportError, AttributeError, KeyError, ValueError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def _openblas_cblas() -> Any:
     """A thinc ``CBlas`` table whose ``saxpy`` is OpenBLAS's, or None (then thinc's own).
 
     ``CBlas`` exposes no setter to Python, so its table is written in place -- only after
-    checking that the object is laid out as thinc 8's ``cblas.pyx`` says (the object header,
-    then a ``shared_ptr`` to ``{daxpy, saxpy, sgemm}``) and that the table holds exactly
-    blis's three functions; anything else keeps thinc's table. One table per process, read
-    only."""
+    checking that the object is laid out as thinc 8's ``cblas.pyx`` says and that the table
+    holds exactly blis's three functions; anything else keeps thinc's table. One table per
+    process, read only."""
     address = _lp64_saxpy()
-    if address is None:
+    expected = _blis_functions()
+    if address is None or expected is None:
         return None
     try:
-        import blis.cy
         from thinc.backends.cblas import CBlas
-
-        expected = [_capsule_pointer(blis.cy.__pyx_capi__[name]) for name in ("daxpy", "saxpy", "sgemm")]
-    except (ImportError, AttributeError, KeyError, ValueError):
-        return None
-    size = ctypes.sizeof(ctypes.c_void_p)
-    if CBlas.__basicsize__ != object.__basicsize__ + 2 * size:
+    except ImportError:
         return None
     table = CBlas()
-    funcs_at = ctypes.c_void_p.from_address(id(table) + object.__basicsize__).value
-    if not funcs_at:
-        return None
-    funcs = (ctypes.c_void_p * 3).from_address(funcs_at)
-    if list(funcs) != expected:
+    funcs = _cblas_functions(table)
+    if funcs is None or list(funcs) != expected:
         return None
     funcs[1] = address
     return table
+
+
+# ------------------------------------------------------------------ the parser's loop
+def parse_holding_gil(pipeline: Any) -> bool:
+    """Run the dependency parser's greedy loop from Python, holding the GIL; same parses.
+    Returns whether the pipeline's parser was swapped for ``_GilParser``.
+
+    spaCy's ``Parser.greedy_parse`` releases the GIL and steps all sentences of a batch in
+    compiled code (``_parseC``). That code was compiled (Cython 3) with an exception check
+    after each call of thinc's inline helpers ``Vec.arg_max`` and ``VecVec.add_i`` (declared
+    without ``noexcept``), and without the GIL each check takes it and gives it back:
+    per sentence, per hidden unit (64), per transition -- ~13 million GIL hand-offs per 500
+    articles, a fifth of the parse time. ``_greedy_parse`` makes the same step from Python
+    with spaCy's own pieces (``ParserStepModel``, ``precompute_hiddens``,
+    ``Parser.transition_states``), where those checks cost nothing; the only product it
+    computes itself, hidden units -> transition scores, goes to blis's ``sgemm`` with the
+    arguments ``_parseC`` gives it. The Python overhead is ~30 us per step of 64 sentences.
+
+    Swapped only when the parse is known to come out the same: a greedy (beam width 1)
+    transition parser with an output layer, on thinc's CPU ops whose ``sgemm`` is blis's."""
+    try:
+        from spacy.pipeline.transition_parser import Parser
+        from thinc.api import NumpyOps
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        return False
+    if "parser" not in pipeline.pipe_names:
+        return False
+    i = pipeline.pipe_names.index("parser")
+    name, parser = pipeline._components[i]
+    if isinstance(parser, _GilParser) or not isinstance(parser, Parser):
+        return False
+    ops = parser.model.ops
+    blis_sgemm = (_blis_functions() or [None] * 3)[2]
+    if parser.cfg.get("beam_width") != 1 or not isinstance(ops, NumpyOps):
+        return False
+    funcs = _cblas_functions(ops.cblas())
+    if blis_sgemm is None or funcs is None or funcs[2] != blis_sgemm:
+        return False
+    if not parser.model.attrs.get("has_upper", False):
+        return False
+    pipeline._components[i] = (name, _GilParser(parser))
+    return True
+
+
+class _GilParser:
+    """A pipeline's parser component whose ``predict`` is ``_greedy_parse``; everything else
+    (``set_annotations``, ``model``, labels, ...) is the parser's own."""
+
+    def __init__(self, parser: Any) -> None:
+        self._parser = parser
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "_parser":  # not set yet (copy, unpickling)
+            raise AttributeError(name)
+        return getattr(self._parser, name)
+
+    def predict(self, docs: list) -> list:
+        """``Parser.predict`` with ``_greedy_parse`` for ``Parser.greedy_parse``."""
+        parser = self._parser
+        if not any(len(doc) for doc in docs):
+            return parser.moves.init_batch(docs)
+        return _greedy_parse(parser, docs)
+
+    def __call__(self, doc: Any) -> Any:
+        """``TrainablePipe.__call__``."""
+        try:
+            self._parser.set_annotations([doc], self.predict([doc]))
+            return doc
+        except Exception as err:
+            self._parser.get_error_handler()(self._parser.name, self._parser, [doc], err)
+
+    def pipe(self, docs: Any, *, batch_size: int = 256) -> Iterator[Any]:
+        """``Parser.pipe``: batches of ``batch_size``, parsed by length in quarters."""
+        from spacy.util import minibatch
+
+        parser = self._parser
+        error_handler = parser.get_error_handler()
+        for batch in minibatch(docs, size=batch_size):
+            batch_in_order = list(batch)
+            try:
+                by_length = sorted(batch_in_order, key=len)
+                for subbatch in minibatch(by_length, size=max(batch_size // 4, 2)):
+                    subbatch = list(subbatch)
+                    parser.set_annotations(subbatch, self.predict(subbatch))
+                yield from batch_in_order
+            except Exception as err:
+                error_handler(parser.name, parser, batch_in_order, err)
+
+
+def _greedy_parse(parser: Any, docs: list) -> list:
+    """``Parser.greedy_parse`` step by step: the same features, sums, maxout, scores, unseen
+    classes and transitions as ``_parseC`` / ``predict_states``, in the same order."""
+    import blis.py
+    from thinc.api import set_dropout_rate
+
+    parser._ensure_labels_are_added(docs)
+    set_dropout_rate(parser.model, 0.0)
+    batch = parser.moves.init_batch(docs)
+    model = parser.model.predict(docs)  # a ParserStepModel: token vectors, precomputed hiddens
+    try:
+        states = [state for state in batch if not state.is_final()]
+        upper = model.vec2scores
+        weights, bias = upper.get_param("W"), upper.get_param("b")
+        unseen = model._class_mask == 0
+        any_unseen = bool(unseen.any())
+        to_hidden = model.state2vec
+        while states:
+            hidden = to_hidden.predict(model.get_token_ids(states))  # summed features + bias, maxout
+            scores = blis.py.gemm(hidden, weights, trans2=True, beta=0.0)
+            scores += bias
+            if any_unseen:
+                scores[:, unseen] = scores.min()
+            states = parser.transition_states(states, scores)
+    finally:
+        model.clear_memory()
+    return batch
 
 
 def memoise_lemmatizer(pipeline: Any) -> bool:
