@@ -519,7 +519,7 @@ def test_one_death_in_an_officer_involved_shooting_is_the_suspect():
               _c("injured", 0, "no officers", "Police said no officers were injured.", start=200)]
     ev = Event(document_id="d", claims=claims)
     assert reconcile([ev], "killed").best == 0
-    assert reconcile_perpetrators([ev]).best is None  # the claims themselves are unchanged
+    assert reconcile_perpetrators([ev]).best == 1  # counted apart, as the perpetrator killed
     # "UPDATE: Juvenile killed in officer-involved incident ... The juvenile died at the scene."
     claims = [_c("killed", 1, "Juvenile", "UPDATE: Juvenile killed in officer-involved incident", end=0),
               _c("killed", 1, "The juvenile", "The juvenile died at the scene.", start=1500)]
@@ -583,3 +583,21 @@ def test_the_nth_death_in_a_murder_suicide_counts_the_perpetrator():
     title = "5th person dies after July murder-suicide in Forsyth County"
     claims = [_c("killed", 1, "5th person", title, end=0)]
     assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 4
+
+
+def test_a_playlist_entry_or_related_link_gives_no_figure():
+    """'Man accidentally shoots himself in leg in Kennewick ... 0:41 Woman dies crossing
+    Clearwater in Kennewick' (gva train): the video playlist names another story; so do related
+    links ("READ MORE: Six killed in campsite homicide, suspect charged")."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    claims = [_c("killed", 1, "Woman", "0:41 Woman dies crossing Clearwater in Kennewick", start=365),
+              _c("injured", 1, "A man", "A man accidentally shot himself in the leg Sunday.", start=40)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 0
+    claims = [_c("killed", 6, "Six", "READ MORE: Six killed in campsite homicide, suspect charged", start=900),
+              _c("killed", 5, "five", "The bodies of five people were found at the campsite.", start=100)]
+    assert reconcile([Event(document_id="d", claims=claims)], "killed").best == 5
+    # "10:30 p.m." opens a sentence of the story itself
+    s = "10:30 p.m. Sunday, police found a man dead in the parking lot."
+    assert reconcile([Event(document_id="d", claims=[_c("killed", 1, "a man", s, start=30)])], "killed").best == 1

@@ -37,6 +37,12 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    were killed ... in shootings across Chicago" would say nothing; "overnight shootings" is
    not in the pattern: one gunman's spree is one incident). "in five separate shooting
    incidents across Philadelphia" is such a tally too.
+   A video playlist entry left in the text ("0:41 Woman dies crossing Clearwater in Kennewick")
+   gives no figure, even when it is all the report has (session 5, fixed clusters: incidents
+   killed train +2, dev 0); a related link ("READ MORE: Six killed in campsite homicide", "+ 2
+   dead, 2 injured in south Louisville shooting") is left out beside other figures only, as the
+   tally: it is as often the same incident's earlier coverage (left out always: per-article
+   injured dev -1).
 2. Specific figures beat vague ones: "dozens" or "some" are used only when no document gives a
    number. Hedged figures ("may have", "presumably") are used for the high bound always, and
    for low and best only when no unhedged figure exists.
@@ -186,6 +192,25 @@ _ROUNDUP = re.compile(
 
 def _roundup(c: Claim) -> bool:
     return bool(_ROUNDUP.search(c.sentence))
+
+
+#: a video playlist entry left in the text: "0:41 Woman dies crossing Clearwater in Kennewick",
+#: "1:27 1 dead after Fife collision, police say" (not "10:30 p.m. Sunday, police found ...")
+_PLAYLIST = re.compile(r"^\W{0,3}\d{1,2}:\d{2}\s+(?![ap]\.?m\b)", re.IGNORECASE)
+#: a related link: "READ MORE: Six killed in campsite homicide", "+ Brother of man killed in ..."
+_RELATED = re.compile(r"^\W{0,3}(?:\+\s|(?:read\s+more|more|related|see\s+also|also\s+read|watch)\s*:)",
+                      re.IGNORECASE)
+
+
+def _playlist(c: Claim) -> bool:
+    """The claim stands in a video playlist entry: another story's figure (rule 1)."""
+    return bool(_PLAYLIST.match(c.sentence))
+
+
+def _related(c: Claim) -> bool:
+    """The claim stands in a related link: often the same incident's earlier coverage ("+ 2
+    dead, 2 injured in south Louisville shooting"), often another story (rule 1)."""
+    return bool(_RELATED.match(c.sentence))
 
 
 def _perpetrator_deaths(claims: list[Claim]) -> list[Claim]:
@@ -557,7 +582,8 @@ def _estimate(events: list[Event], counts: str, policy: str) -> Estimate:
             if claims is not ev.claims:
                 ev = replace(ev, claims=claims)
         usable = [c for c in ev.claims if _usable(c, counts)]
-        usable = [c for c in usable if not _roundup(c)] or usable
+        usable = [c for c in usable if not _playlist(c)]
+        usable = [c for c in usable if not _roundup(c) and not _related(c)] or usable
         if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
             usable = []
         if counts == "killed":  # "3 dead, 2 wounded" in a report of the gunman's death: 2 victims
@@ -644,7 +670,7 @@ def reconcile_perpetrators(events: list[Event], duplicates: set[str] | None = No
     for ev in events:
         if duplicates and ev.document_id in duplicates:
             continue
-        perps = _perpetrator_deaths(ev.claims)
+        perps = _perpetrator_deaths(_police_deaths_as_perpetrators(ev.claims))  # a lone death at police hands
         if perps:
             per_doc.append((max(c.point or 0 for c in perps), [c.id for c in perps if c.id is not None]))
     if not per_doc:
@@ -729,7 +755,7 @@ def _injured_from_shot(ev: Event, order: int, incident_killed: int | None = None
     incident's killed figure when it has several reports: 'Husband Accidentally Shoots Wife'
     (1 shot, no death yet) beside 'Man fatally shoots wife ...' gives injured 0, not 1."""
     shot = [c for c in ev.claims if c.detail == "shot" and not c.negated and not c.historical and not c.perpetrator
-            and not _roundup(c)]
+            and not _roundup(c) and not _playlist(c)]
     if not shot:
         return None
     vague = all(c.vague for c in shot)  # "more than a dozen victims were shot" never beats "11 injured"
