@@ -440,3 +440,20 @@ def test_county_is_coded_at_its_main_town():
                          "County, Fla.", title="Deputies: man shoots himself in Orange County, Fla.")
     assert loc is not None and loc.name == "Orange County" and loc.admin1 == "Florida"
 
+
+
+def test_co_abbreviates_county(gazetteer):
+    got = [(m.surface, m.candidates[0].name, m.candidates[0].feature)
+           for m in find_places("Teens shot at Prince George's Co. Metro station", gazetteer)]
+    assert got == [("Prince George's Co", "Prince George's County", "admin2")]
+    assert [m.candidates[0].name for m in find_places(
+        "Three surrender in connection to Colleton Co. gang-related shooting", gazetteer)] \
+        == ["Colleton County"]
+    # The headline's county outweighs the AP dateline's WASHINGTON; the town is in it.
+    text = ("WASHINGTON (WUSA9) - Two teens are injured after being shot in the bus bay area at "
+            "the Naylor Road Metro station in Prince George's County early Saturday morning.\n\n"
+            "Around 2 a.m., police say a 15-year-old boy and a 16-year-old girl were shot while "
+            "waiting for a bus in Temple Hills.")
+    loc = event_location(text, title="Teens shot at Prince George's Co. Metro station",
+                         gazetteer=gazetteer)
+    assert loc is not None and (loc.name, loc.admin1) == ("Temple Hills", "Maryland")

@@ -8,11 +8,14 @@ import pytest
 
 from newsledger.extract import gazetteer as gz
 from newsledger.extract.places import (
+    _resolve,
     _title_town_elsewhere,
     event_location,
     find_dateline,
     find_places,
     folder_places,
+    host_places,
+    paper_states,
     phone_states,
 )
 
@@ -326,7 +329,8 @@ def test_a_neighbourhood_is_the_big_city_s_however_far_its_namesake(gazetteer):
 
 def test_a_stray_namesake_gives_way_to_the_named_state(gazetteer):
     # Ira, Vermont is not in the gazetteer; Ira, New York (2,000 people, a state nothing else
-    # points to) is not the answer: Vermont is (coded at its biggest city, precision 3).
+    # points to) is not the answer: Ira, Vermont is, the town the dateline pins to its state
+    # (placed at the state's biggest city, precision 3).
     text = ("IRA, Vt. (AP) — Vermont State Police say a man cleaning his handgun at a campsite "
             "accidentally shot his 9-year-old daughter in the stomach, sending her to the "
             "intensive care unit.    The shooting happened Sunday morning at a campsite in a "
@@ -334,7 +338,8 @@ def test_a_stray_namesake_gives_way_to_the_named_state(gazetteer):
     loc = event_location(text, title="Police: Dad cleaning handgun shoots daughter, 9, in "
                          "stomach", gazetteer=gazetteer)
     assert loc is not None and loc.admin1 == "Vermont" and loc.precision == 3
-    assert loc.name == "Burlington"
+    assert loc.name == "Ira" and loc.geonames_id is None
+    assert (round(loc.lat), round(loc.lon)) == (44, -73)  # Burlington's coordinates
 
 
 def test_a_state_and_nothing_nearer_is_coded_at_its_biggest_city(gazetteer):
@@ -362,3 +367,162 @@ def test_a_place_folder_of_the_web_address_is_the_outlet_s(gazetteer):
     loc = event_location(text, title="Officer Grazed In Face By Bullet After Carjacking, Police "
                          "Say", url=url, gazetteer=gazetteer)
     assert _where(loc) == ("Chicago", "Illinois")
+
+
+def test_an_unrelated_alternate_name_does_not_beat_a_town_of_that_name(gazetteer):
+    # GeoNames lists "Franklin" among Columbus, Ohio's alternate names and "Greenwood" among
+    # Kansas City's: the towns that bear the names as their own win.
+    text = ("A man and a woman were injured in a shooting at a Franklin hotel Saturday "
+            "afternoon.\n\nAccording to Franklin Police, officers were called to the Hyatt "
+            "Place hotel at 650 Bakers Bridge Ave. just before 4 p.m. Saturday.")
+    loc = event_location(text, title="Man and woman shot inside Franklin hotel room - WSMV "
+                         "Channel 4", gazetteer=gazetteer)
+    assert loc is not None and loc.name == "Franklin" and loc.admin1 != "Ohio"
+    text = ("A man accidentally shot himself in the hand while cleaning his gun at a Greenwood "
+            "home early Thursday.\n\nPolice were called to an apartment in the 900 block of "
+            "Kings Mill Road in Polo Run Apartments just before 1 a.m. where a man had "
+            "accidentally shot himself in the hand, according to the Greenwood police report.")
+    loc = event_location(text, title="Man accidentally shoots self", gazetteer=gazetteer,
+                         url="http://www.dailyjournal.net/2017/01/27/man_accidentally_shoots_self/")
+    assert loc is not None and loc.name == "Greenwood" and loc.admin1 != "Missouri"
+
+
+def test_another_spelling_is_no_unrelated_alternate_name(gazetteer):
+    # "Marlborough" is Marlboro, New York's other spelling (and Marlborough, Massachusetts'
+    # own name): in a New York story it is the New York town, as before the stronger
+    # alternate-name penalty (which is for unrelated names only).
+    m = find_places("The woman was shot at a residence in Marlborough.", gazetteer)[0]
+    p = _resolve(m, {"US": 3.0}, {"New York": 6.0}, 6.0)
+    assert (p.name, p.admin1) == ("Marlboro", "New York")
+
+
+def test_a_small_town_s_own_paper_in_the_host(gazetteer):
+    # "<town><newspaper word>" fills the label: the town's paper, though under 20,000 people.
+    url = "http://www.blythevillecourier.com/story/2248074.html"
+    assert [(m.surface, {p.admin1 for p in m.candidates}) for m in host_places(url, gazetteer)] \
+        == [("blytheville", {"Arkansas"})]
+    # An empty page (an archived paywall): the host is all there is.
+    loc = event_location("", title="en", url="http://web.archive.org/web/20151217024608/http://"
+                         "www.natchezdemocrat.com:80/2015/12/14/teen-charged-with-murder",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Natchez", "Mississippi")
+    # Not a newspaper word itself (Star, Idaho), not a county's outlet (Brevard County).
+    assert host_places("http://www.startribune.com/x/1/", gazetteer) == []
+    assert host_places("http://www.brevardsheriff.com/x/1/", gazetteer) == []
+
+
+def test_the_outlet_s_city_in_the_headline_tail_gives_its_state(gazetteer):
+    # "Prescott" (a street here) is Prescott, Arizona to the gazetteer; the outlet's city
+    # (Corpus Christi, Texas) in the headline's tail points to Texas.
+    text = ("A man told police someone shot him in the right hand, Wednesday morning.\n\n"
+            "The incident began when police received a call about an injured man at a parking "
+            "lot on Kostoryz.\n\nPolice say, when they arrived, a man told police someone shot "
+            "him near the intersection of Prescott and Gollihar.")
+    loc = event_location(text, title="Police investigate accidental shooting - KZTV10.com | "
+                         "Continuous News Coverage | Corpus Christi", gazetteer=gazetteer)
+    assert loc is not None and loc.admin1 == "Texas"
+
+
+def test_a_stray_town_gives_way_to_a_named_city_of_the_supported_state(gazetteer):
+    # Pittsburgh's Mt. Washington is not in the gazetteer (Mount Washington, Kentucky is);
+    # the text names Pittsburgh and the host is Pittsburgh's.
+    text = ("MT. WASHINGTON (KDKA) — Yasha Ross had her whole life ahead of her.\n\n"
+            "That all ended Sunday afternoon when she got her hands on a gun inside a house in "
+            "Mt. Washington.\n\n“It appears that she got possession of a weapon that was in "
+            "the house and shot herself in the upper chest,” Allegheny County District Attorney "
+            "Stephen Zappala said.\n\nThe toddler and her mother, who live in Moon Township, "
+            "had been visiting Parrish. Police in Pittsburgh are looking for him.")
+    loc = event_location(text, title="DA: 3-Year-Old Accidentally Shot Herself In Chest In Mt. "
+                         "Washington", url="http://pittsburgh.cbslocal.com/2017/03/16/da-3-year-"
+                         "old-accidentally-shot-herself-in-chest-in-mt-washington/",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Pittsburgh", "Pennsylvania")
+
+
+def test_a_newspaper_named_in_the_text_gives_its_state(gazetteer):
+    assert paper_states("Attorney Richard McCague tells the Pittsburgh Tribune-Review that's "
+                        "why he waived the hearing.", gazetteer) == {"Pennsylvania"}
+    assert paper_states("the boy told the Detroit Free Press.", gazetteer) == {"Michigan"}
+    # A name whose big cities lie in several states says nothing ("Columbus Dispatch").
+    assert paper_states("© 2016 The Columbus Dispatch", gazetteer) == set()
+    text = ("The attorney for a 14-year-old boy charged with killing his 13-year-old friend "
+            "while they played with a gun wants the case moved to juvenile court.\n\n"
+            "Attorney Richard McCague tells the Pittsburgh Tribune-Review that's why he waived "
+            "his client's preliminary hearing.\n\n“My reaction is brokenhearted,” Mount "
+            "Pleasant resident Kathleen Ceroni said.")
+    loc = event_location(text, title="Boy, 14, charged with killing 13-year-old in Mount "
+                         "Pleasant", gazetteer=gazetteer)
+    assert _where(loc) == ("Mount Pleasant", "Pennsylvania")
+
+
+def test_a_town_pinned_to_its_state_is_a_place_though_the_gazetteer_lacks_it(gazetteer):
+    # Toone, Tennessee is not in cities500: the pinned name is the answer, placed at the
+    # best other place of its state the text names (Hardeman County).
+    text = ("Tennessee Bureau of Investigation special agents are responding to a homicide "
+            "report in Toone, Tennessee, which is in Hardeman County.")
+    loc = event_location(text, title="2 men, 1 woman arrested for murder of teen, father in "
+                         "Toone, TN - WMC Action News 5 - Memphis, Tennessee", gazetteer=gazetteer)
+    assert loc is not None and (loc.name, loc.admin1) == ("Toone", "Tennessee")
+    assert loc.geonames_id is None and loc.lat is not None
+    # The gazetteer knows other Tyrones (Georgia, Pennsylvania), none in Missouri.
+    loc = event_location("Authorities say Joseph Jesse Aldridge, 36, traveled to four homes in "
+                         "the dark of night Thursday, shooting people multiple times.",
+                         title="In tiny Tyrone, Mo., ‘half of the town got killed last night’",
+                         gazetteer=gazetteer)
+    assert loc is not None and (loc.name, loc.admin1) == ("Tyrone", "Missouri")
+    # The gazetteer's Manchesters are in England, Jamaica and 20 other US states.
+    got = [(m.surface, m.state, m.candidates[0].geonames_id) for m in find_places(
+        "Police responded to an apartment complex on East Street in Manchester, IL and found "
+        "the shooting victims.", gazetteer)]
+    assert got == [("Manchester", "Illinois", None)]
+    # Datelines in capitals are written back in Title case.
+    loc = event_location("PINETOWN, N.C. (AP) — A 6-year-old girl was killed when her cousin "
+                         "showed her a shotgun.", gazetteer=gazetteer)
+    assert loc is not None and (loc.name, loc.admin1) == ("Pinetown", "North Carolina")
+
+
+def test_no_unknown_town_from_a_common_word_or_a_call_sign(gazetteer):
+    def unknown(text):
+        return [m.surface for m in find_places(text, gazetteer)
+                if m.candidates and m.candidates[0].geonames_id is None]
+    assert unknown("A controversy is brewing over guns in restaurants. Now, Louisiana "
+                   "Attorney General Buddy Caldwell has weighed in.") == []
+    assert unknown("Copyright 2016 KAIT Jonesboro, AR - All rights reserved.") == []
+    assert unknown("The shooting happened in Southeast, Washington, police said.") == []
+    # Georgia the country: its towns are not unknown towns of Georgia the state.
+    assert unknown("Protesters gathered in Tbilisi, Georgia on Sunday.") == []
+
+
+def test_a_town_s_own_police_mark_the_event_s_town(gazetteer):
+    # Little Rock (the hospital's city, a big city) no longer outvotes the town whose own
+    # police investigate.
+    text = ("Police arrested a man after they say he shot a 7-year-old child.\n\n"
+            "Beebe police arrested Jeremiah Owens, 26, on suspicion of first-degree battery.\n\n"
+            "A helicopter took the child to Arkansas Children’s Hospital in Little Rock where he "
+            "remains in critical condition, according to a news release from the Beebe Police "
+            "Department.")
+    loc = event_location(text, title="Man arrested, accused of shooting 7-year-old child - WMC "
+                         "Action News 5 - Memphis, Tennessee", gazetteer=gazetteer)
+    assert _where(loc) == ("Beebe", "Arkansas")
+    # "Saratoga" (a street) is Saratoga, California to the gazetteer.
+    text = ("Omaha police were called around midnight Saturday to an area near 48th and Saratoga "
+            "streets for a report of shots fired.")
+    loc = event_location(text, title="Teen shot, calls for help behind home", gazetteer=gazetteer)
+    assert _where(loc) == ("Omaha", "Nebraska")
+
+
+def test_a_county_s_sheriff_marks_the_event_s_county(gazetteer):
+    # Magnolia is the boy's home, the paper's town and one police force of the search; the
+    # Union County sheriff investigates: the county, coded at its seat El Dorado.
+    text = ("The body of Hank Bradley Bollen, age 9, of Magnolia, was sent to the Arkansas Crime "
+            "Lab in Little Rock for an autopsy after the young hunter was found dead about 8 a.m. "
+            "Tuesday near Shuler Road in Union County.\n\nChief Deputy Bill Hickman of the Union "
+            "County Sheriff’s Office said that the apparent cause of death was a hunting "
+            "accident. No further specifics were released.\n\nThe Union and Columbia County "
+            "sheriff’s offices, Arkansas National Guard, 13th Judicial District Drug Task Force, "
+            "Arkansas Game & Fish Commission personnel, Magnolia Police Department, volunteer "
+            "firefighters, family members and others took part in the search.")
+    loc = event_location(text, title="Magnolia youth, Hank Bollen, dies in Union County hunting "
+                         "accident", url="http://www.magnoliareporter.com:80/news_and_business/"
+                         "local_news/article_03f97af4.html", gazetteer=gazetteer)
+    assert _where(loc) == ("El Dorado", "Arkansas")

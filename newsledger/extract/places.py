@@ -81,6 +81,20 @@ How it works (rules, no spaCy, a few ms per article):
    (``folder_places``: "dnainfo.com/chicago/..."); a US state and nothing nearer is coded
    at its biggest city, at precision 3 ("kansas.com" -> Wichita), as a province is at its
    capital.
+8. Session 5 (same measure; train city 0.782 -> 0.803, state 0.908 -> 0.922, 25 km 0.846 ->
+   0.862; dev 0.784 -> 0.806, 0.908 -> 0.914, 0.854 -> 0.873): a town named with its own
+   police ("Beebe police arrested", ``_POLICE_W``) or a county with its sheriff, deputies or
+   coroner ("the Union County Sheriff's Office", ``_SHERIFF_W``) weighs more: the local force
+   investigates where it happened; a town the text pins to a US state that the gazetteer
+   lacks there ("father in Toone, TN", "In tiny Tyrone, Mo.") is a place of its own, placed
+   at the best other place of its state the text names (``_unknown_town``); a city matched
+   only by an unrelated alternate name ("Franklin" for Columbus, Ohio) loses to a town of
+   that name (``_ALT_PEN``, not for a short form or another spelling: "Riviera",
+   "Marlborough"); the outlet's city gives its state as context when it is in the headline's
+   tail ("| KZTV10.com | Corpus Christi") or heads a newspaper the text names ("told the
+   Pittsburgh Tribune-Review", ``paper_states``), and a small town's own paper in the web host
+   counts ("natchezdemocrat.com", ``_small_town_label``); "X Co." is X County; a stray town
+   with no state to fall back on gives way to a city the text names in the supported state.
 
 Precision choice (documented): when the text names a province ("the eastern Deir Ezzor
 province") and the province's capital has the same name, the result is that city (its
@@ -93,7 +107,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -392,12 +406,89 @@ def find_places(text: str, gazetteer: Gazetteer | None = None,
                     # Skip the state's own tokens ("Fla.", "KY", "New York").
                     skip_until = mention.end + (mention.state_span or 0)
                 break
+            if not matched and text.startswith(",", toks[-1][1]):
+                # "father in Toone, TN": a town the gazetteer lacks, pinned to its state.
+                um = _unknown_town(text, toks, low, all_spans[i + k0], i, k0, abbr, postal,
+                                   state_names, stop)
+                if um is not None:
+                    out.append(um)
+                    skip_until = um.end + um.state_span
+                    i = n
+                    continue
             if not matched:
                 i += 1
     if persons:
         # A word used as a person's name anywhere in the text is not a place on its own.
         out = [m for m in out if not (m.surface in persons and m.kind == "name" and not m.cued)]
     return out
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _may_be_unknown_town(text, s, surface, toks, i, j, stop, state_names) -> bool:
+    """Whether tokens ``i:j`` may name a town the gazetteer lacks: one or two Title-case
+    (or dateline capitals) words starting the capitalised run (after function words only:
+    "In Toone, TN"), none a common word, first name, organisation or area word, nor a
+    state's name; one Title-case word does not start a sentence ("Now, Louisiana ...")."""
+    if j - i > 2 or name_key(surface) in state_names:
+        return False
+    if j - i == 1 and not surface.isupper() and _sentence_initial(text, s):
+        return False
+    if j - i > 1 and not surface.isupper() and any(t[2].isupper() for t in toks[i:j]):
+        return False  # "KAIT Jonesboro, AR": a call sign before a town
+    for k in range(i):
+        w = _clean_lower(toks[k][2])
+        if w not in _FUNCTION and w not in _LEAD_WORDS:
+            return False
+    for t in toks[i:j]:
+        w = _clean_lower(t[2])
+        if (w in stop or w in _first_names() or w in _ORG_HEAD or w in _ADMIN_WORDS
+                or w in _DIRECTIONS or w in _NUMBER_WORDS
+                or not w.isalpha() or not (t[2][:1].isupper() and t[2][1:].islower()
+                                           or t[2].isupper() and len(w) >= 3)):
+            return False
+    return True
+
+
+def _located_unknown(place: Place, votes, total, gaz: Gazetteer) -> Place:
+    """A town the gazetteer lacks ("Toone, TN") written as the text writes it (Title case),
+    placed at the best other place the text names in its state (Hardeman County, Bolivar:
+    the same corner of the state, most often; precision 2), else at the state's biggest
+    city (precision 3, as a state is)."""
+    name = place.name.title() if place.name.isupper() else place.name
+    near = [v for v in votes if v.place.admin1 == place.admin1 and v.place.lat is not None
+            and v.place.feature in ("city", "admin2") and v.place.country_code == "US"]
+    if near:
+        q = max(near, key=total).place
+        return replace(place, name=name, lat=q.lat, lon=q.lon, precision=2)
+    state = gaz.admin1("US", place.admin1 or "")
+    main = gaz.main_city(state) if state else None
+    if main is None or main.lat is None:
+        return replace(place, name=name)
+    return replace(place, name=name, lat=main.lat, lon=main.lon, precision=3)
+
+
+def _unknown_town(text, toks, low, spans, i, k0, abbr, postal, state_names, stop):
+    """A town the text pins to a US state ("Toone, TN", "Tyrone, Mo.", "Manchester,
+    Illinois") that the gazetteer lacks in that state: a place of its own, without a
+    GeoNames id (``_may_be_unknown_town`` says which words may be one; ``_located_unknown``
+    gives it coordinates once it wins)."""
+    for j, s, e, surface, key in spans:
+        j -= k0
+        if j - i > 2 or j != len(toks):
+            continue
+        m = _STATE_AFTER.match(text, e)
+        if not m:
+            continue
+        st = _state_from(m.group(1), abbr, postal, state_names)
+        if not st or not _may_be_unknown_town(text, s, surface, toks, i, j, stop,
+                                                 state_names):
+            return None
+        place = Place(None, surface, st, "United States", "US", None, None, 0, "city", 1)
+        return PlaceMention(s, e, surface, [place], "city_state", st,
+                            state_span=m.end() - e)
+    return None
 
 
 def _is_state_abbr(surface: str, abbr: dict[str, str]) -> bool:
@@ -467,6 +558,11 @@ def _token_runs(text: str, abbr: dict[str, str]) -> list[tuple[list, list[str], 
                     if not (cut == 1 and surface[-1] == "." and _is_state_abbr(surface, abbr)):
                         surface = surface[:-cut]
                         e = s + len(surface)
+                if surface.endswith(" Co") and j - i >= 2:
+                    # "Colleton Co.", "Prince George's Co.": the county (the surface keeps
+                    # its "Co", which ``_COUNTY_SURFACE`` reads as a county).
+                    here.append((j, s, e, surface, name_key(surface[:-3] + " County")))
+                    continue
                 here.append((j, s, e, surface, name_key(surface)))
         out.append((toks, low, spans))
     return out
@@ -484,6 +580,18 @@ _TAKEN_TO = re.compile(
     r"(?:\w+\s+){0,2}to\b[^.;\n]{0,40}$"
 )
 _TAKEN_TO_FACTOR = 0.3
+#: A town named with its own police ("Beebe police arrested", "Omaha police were called",
+#: "the Urbana Police Department") is most often where the event happened: the local police
+#: investigate it. Not a police district or station ("Chicago Police District").
+_POLICE_W = 2.0
+_POLICE_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:[Pp]olice|PD\b)"
+    r"(?![ \t]+(?:[Dd]istrict|[Ss]tation|[Pp]recinct|[Aa]rea|[Zz]one|[Bb]eat)\b)"
+)
+#: The same for a county's sheriff, deputies or coroner ("Smith County Sheriff Larry Smith",
+#: "Wagoner County deputies"): the county is where it happened (coded at its town).
+_SHERIFF_W = 2.0
+_SHERIFF_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:[Ss]heriff|[Cc]oroner|[Dd]eputies)")
 #: A name of common words only is a place when it is a US city of at least this many people.
 _COMMON_WORDS_CITY_POP = 30000
 _ORG = "org"
@@ -593,6 +701,12 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         st = _state_from(m.group(1), abbr, postal, state_names)
         if st:
             in_state = [p for p in places if p.country_code == "US" and p.admin1 == st]
+            if not in_state and not any(p.country_code == "US" and p.feature != "city"
+                                        or p.country == st for p in places) and (
+                    _may_be_unknown_town(text, s, surface, toks, i, j, stop, state_names)):
+                # "Tyrone, Mo.": a town of that state the gazetteer lacks (it knows others).
+                in_state = [Place(None, surface, st, "United States", "US", None, None, 0,
+                                  "city", 1)]
             if in_state:
                 places, kind, state = in_state, "city_state", st
                 state_span = m.end()
@@ -877,6 +991,17 @@ def _outlet_names(outlet: str) -> str:
     return re.sub(r"\s*,[\s,]*", ", ", out).strip(" ,")
 
 
+def _outlet_city_state(m: PlaceMention) -> str | None:
+    """The one state of a US city of 20,000+ that the outlet's name gives ("KiiiTV.com
+    South Texas, Corpus Christi", "WDAM-TV 7-News, Weather, Sports-Hattiesburg"), else
+    None: the outlet's city, like a city in its web host."""
+    if m.kind == "demonym" or m.state:
+        return None
+    states = {p.admin1 for p in m.candidates
+              if p.country_code == "US" and p.feature == "city" and p.population >= 20000}
+    return states.pop() if len(states) == 1 else None
+
+
 def host_places(url: str | None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """US place names inside a document's web host ("www.kansascity.com" -> Kansas City,
     "pittsburgh.cbslocal.com" -> Pittsburgh, "abc7chicago.com" -> Chicago): where the
@@ -895,6 +1020,7 @@ def host_places(url: str | None, gazetteer: Gazetteer | None = None) -> list[Pla
         return []
     gaz = gazetteer or Gazetteer.default()
     names = gaz.squashed("US", 20000)
+    small = gaz.squashed("US", _HOST_SMALL_POP)
     out: list[PlaceMention] = []
     for lab in labels:
         if lab in _HOST_SKIP:
@@ -918,10 +1044,70 @@ def host_places(url: str | None, gazetteer: Gazetteer | None = None) -> list[Pla
                     break
                 if hit:
                     break
+            if not hit and small:
+                hit = _small_town_label(seg, small, gaz)
             if hit:
-                cands = names[hit]
+                cands = names.get(hit) or small[hit]
                 out.append(PlaceMention(0, 0, hit, list(cands), "outlet"))
     return out
+
+
+#: A newspaper's name after its town ("the Pittsburgh Tribune-Review", "© The Columbus
+#: Dispatch", "Detroit Free Press"): where the paper is. The paper's word is found first
+#: (a plain alternation, cheap), then the one or two capitalised words before it.
+_PAPER_WORD = re.compile(
+    r" (?:News|Times|Post|Herald|Tribune|Journal|Gazette|Courier|Press|Dispatch|"
+    r"Sentinel|Star|Sun|Chronicle|Observer|Register|Democrat|Enterprise|Bee|Inquirer|"
+    r"Enquirer|Examiner|Statesman|Ledger|Telegraph|Telegram|Advocate|Review)\b"
+    r"(?![ \t]+(?:Conference|Release|Agency|Service|Center|Building|Road|Street)\b)"
+)
+_PAPER_TOWN = re.compile(
+    r"\b([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)??)"
+    r"(?:[ \t]+(?:Morning|Evening|Sunday|Daily|Free|Times))?$"
+)
+_PAPER_CTX = 2.0
+
+
+def paper_states(text: str, gaz: Gazetteer) -> set[str]:
+    """US states of the towns that head newspapers' names in the text ("told the Pittsburgh
+    Tribune-Review"), when the name's US cities of 20,000+ (own names) lie in one state."""
+    names = gaz.squashed("US", 20000)
+    out: set[str] = set()
+    for mm in _PAPER_WORD.finditer(text):
+        town = _PAPER_TOWN.search(text, max(0, mm.start() - 40), mm.start())
+        if not town:
+            continue
+        words = town.group(1).split()
+        for k in range(len(words)):  # "Tampa Bay", then "Bay"
+            places = names.get("".join(words[k:]).lower())
+            if places:
+                sts = {p.name if p.feature == "admin1" else p.admin1 for p in places}
+                if len(sts) == 1:
+                    out |= sts
+                break
+    return out
+
+
+#: A town this big written whole before a newspaper word fills a host label
+#: ("natchezdemocrat", "blythevillecourier"): a small town's own paper.
+_HOST_SMALL_POP = 5000
+
+
+def _small_town_label(seg: str, small: dict, gaz: Gazetteer) -> str | None:
+    """The town a host label names as "<town><newspaper word>", the town's name at the
+    label's start and a newspaper word the whole rest ("carthagepress"), else None. Not a
+    newspaper word itself ("startribune": Star, Idaho) nor a US county's name
+    ("brevardsheriff", "highlandstoday": the county's outlet, not the town's)."""
+    for size in range(len(seg) - 3, 3, -1):
+        key, post = seg[:size], seg[size:]
+        if key in small and _HOST_SUFFIX.fullmatch(post):
+            if _HOST_SUFFIX.fullmatch(key) or any(
+                p.feature == "admin2" and p.country_code == "US"
+                for p, _ in gaz.lookup_key(key + " county")
+            ):
+                return None
+            return key
+    return None
 
 
 #: A state's name in a web host ("delawareonline.com", "nbcconnecticut.com") names the state,
@@ -1222,6 +1408,10 @@ def event_location(
     text_state = dict(ctx_state)  # the states the text itself points to (not the outlet)
     for m in outlet_m:
         add_ctx(m, 1)
+        st = _outlet_city_state(m)
+        if st:  # "| KZTV10.com | Corpus Christi": the outlet's city's state, as from its host
+            ctx_state[st] = ctx_state.get(st, 0) + _HOST_CTX
+            ctx_cc["US"] = ctx_cc.get("US", 0) + _HOST_CTX
     for m in host_m:
         # The outlet's state, when the name in its host is not ambiguous across states.
         hs = {p.admin1 for p in m.candidates}
@@ -1231,6 +1421,10 @@ def event_location(
             st = hs.pop()
             ctx_state[st] = ctx_state.get(st, 0) + _HOST_CTX
         ctx_cc["US"] = ctx_cc.get("US", 0) + _HOST_CTX
+    for st in paper_states(text, gaz):
+        # "told the Pittsburgh Tribune-Review": the paper's state, as from the outlet's host.
+        ctx_state[st] = ctx_state.get(st, 0) + _PAPER_CTX
+        ctx_cc["US"] = ctx_cc.get("US", 0) + _PAPER_CTX
     for st in phone_states(text):
         # "call Crime Stoppers at 615-742-7463": the tip line is the story's state's.
         ctx_state[st] = ctx_state.get(st, 0) + _PHONE_CTX
@@ -1282,6 +1476,10 @@ def event_location(
             w *= 0.5  # "Russia's Defense Ministry": an actor, not a place
         if _TAKEN_TO.search(text, max(0, m.start - 60), m.start):
             w *= _TAKEN_TO_FACTOR  # "taken to Mount Sinai", "flown to ... in San Antonio"
+        if _POLICE_AFTER.match(text, m.end):
+            w += _POLICE_W  # "Beebe police arrested ...": the town's own police investigate
+        elif _SHERIFF_AFTER.match(text, m.end):
+            w += _SHERIFF_W  # "the Smith County Sheriff's Office": the county investigates
         mentions.append((m, w, "body"))
     for m in title_m:
         w = _T["title"] if m.kind != "demonym" else 0.5
@@ -1444,6 +1642,16 @@ def event_location(
                   and v.place.name != win.place.admin1]
         if states:
             win = max(states, key=total)
+        else:
+            # No state named as such ("Mt. Washington" in a Pittsburgh station's story, the
+            # gazetteer's Mount Washington in Kentucky): a place the text itself names in the
+            # state the text and outlet point to most.
+            top = top2[0][0] if top2 else None
+            there = [v for v in inside if v.place.feature in ("city", "admin2")
+                     and v.place.admin1 == top and top != win.place.admin1
+                     and _pid(v.place) not in stray and v.text_weight >= 1.0]
+            if there:
+                win = max(there, key=total)
     if win.place.feature == "admin2":
         # A town inside the county that the text also names with some weight: the town.
         towns = [
@@ -1474,6 +1682,9 @@ def event_location(
     place = win.place
     precision = place.precision
     surfaces = list(win.surfaces)
+    if place.lat is None and place.geonames_id is None:  # "Toone, TN" (not in the gazetteer)
+        place = _located_unknown(place, inside, total, gaz)
+        precision = place.precision
 
     # A province named with its same-named capital: the capital, at precision 3.
     if place.feature in ("admin1", "admin2"):
@@ -1719,6 +1930,9 @@ def _first_para_end(text: str) -> int:
 #: Penalty of a candidate in a country that nothing in the text points to (no name, no
 #: demonym, no state, no dateline, no other place resolved there) when others are.
 _UNNAMED_CC = 3.0
+#: Penalty of a city matched only by an alternate name unrelated to its own name (not a part
+#: of it, not another spelling: ``_short_form``), when another candidate bears the name.
+_ALT_PEN = 3.0
 
 #: Bonus of a candidate per unit of support from other places named near it.
 _NEAR_W = 5.0
@@ -1783,6 +1997,17 @@ def _neighbours(mentions) -> dict[tuple, float]:
     return out
 
 
+def _short_form(surface: str, p: Place) -> bool:
+    """Whether ``surface`` is a form of ``p``'s own name: a part of it ("Riviera" for
+    Riviera Beach) or another spelling starting alike ("Marlborough" for Marlboro, New
+    York), not an unrelated name ("Franklin" for Columbus, Ohio)."""
+    a, b = name_key(surface), name_key(p.name)
+    if a[:4] == b[:4]:
+        return True
+    a, b = a.split(), b.split()
+    return bool(a) and any(b[k : k + len(a)] == a for k in range(len(b) - len(a) + 1))
+
+
 def _resolve(m: PlaceMention, ctx_cc, ctx_state, max_state, near=None) -> Place | None:
     """The best candidate of one mention, given the text's countries and states."""
     if not m.candidates:
@@ -1802,7 +2027,11 @@ def _resolve(m: PlaceMention, ctx_cc, ctx_state, max_state, near=None) -> Place 
         if m.kind == "admin" and p.feature in ("admin1", "admin2"):
             s += 1.0
         if _pid(p) in m.alt:
-            s -= 1.0
+            # An alternate name of a city ("Franklin" for Columbus, Ohio; "Greenwood" for
+            # Kansas City) weighs much less when another candidate bears the name as its own
+            # and the name is not a short form of the city's ("Riviera" for Riviera Beach).
+            s -= _ALT_PEN if (not m.alt_only and p.feature == "city"
+                              and not _short_form(m.surface, p)) else 1.0
         if m.kind != "admin" and p.feature in ("admin1", "admin2") and any(
             c.feature == "city" and c.country_code == p.country_code and c.admin1 == p.admin1
             for c in m.candidates
