@@ -500,3 +500,20 @@ def test_incident_figures_matches_gold_incident_to_majority_system_incident():
     # g3 has no system incident: wrong
     assert out["killed"] == {"exact": round(2 / 3, 4), "n": 3}
     assert out["injured"] == {"exact": 0.5, "n": 2}
+
+
+def test_incident_figures_tie_goes_to_the_lower_id_by_value():
+    """A gold incident split 1-1 over incidents 999 and 1000 is matched to 999 (the lower id),
+    not to 1000 because "1000" < "999" as text."""
+    from types import SimpleNamespace as NS
+
+    from newsledger.eval.clusters import incident_figures
+
+    est = lambda best: NS(best=best)  # noqa: E731
+    incidents = [NS(id=999, killed=est(1), injured=est(0)), NS(id=1000, killed=est(4), injured=est(0))]
+    gold = {"a": "g1", "b": "g1"}
+    system = {"a": 1000, "b": 999}
+    fields = {"a": {"killed": 1}, "b": {"killed": 1}}
+    out = incident_figures(incidents, system, gold, fields)
+    assert out["killed"] == {"exact": 1.0, "n": 1}
+    assert out["rows"][0]["system_incident"] == 999

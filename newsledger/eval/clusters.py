@@ -114,7 +114,7 @@ def incident_figures(incidents: list, system: dict[str, Any], gold: dict[str, st
                     votes[system[d]] = votes.get(system[d], 0) + 1
             if not votes:
                 continue
-            best_sys = min(votes, key=lambda k: (-votes[k], str(k)))
+            best_sys = min(votes, key=lambda k: (-votes[k], _id_order(k)))
             inc = by_id.get(best_sys)
             got = getattr(inc, field).best if inc is not None else None
             hits += int(got == truth)
@@ -123,6 +123,11 @@ def incident_figures(incidents: list, system: dict[str, Any], gold: dict[str, st
                                 "rule": getattr(getattr(inc, field), "rule", None) if inc is not None else None})
         out[field] = {"exact": round(hits / n, 4) if n else None, "n": n}
     return out
+
+
+def _id_order(inc_id: Any) -> tuple:
+    """Sort key for incident ids: numbers by value (999 before 1000), anything else by text."""
+    return (0, inc_id, "") if isinstance(inc_id, int) else (1, 0, str(inc_id))
 
 
 def print_clusters_report(metrics: dict[str, Any], file=None) -> None:
