@@ -959,6 +959,76 @@ CASES: list[dict] = [
     dict(id="neg-also-inside-but-not-injured", src="gva:f7066a6b", published="2016-09-05",
          text="A 12-year-old family member was also inside the home, but was not injured, according to a previous report.",
          claims=[], optional=[K("injured", 1, 1, negated=True)], exact=True, excluded=[12]),
+    # ------------------------------------------------------------ taken to a hospital (session 5)
+    dict(id="injured-taken-to-hospital", src="gva:7612a275", published="2014-04-11",
+         text="All three were taken to Reid Hospital.",
+         claims=[K("injured", 3, 3)], exact=True),
+    dict(id="injured-victims-taken-to-childrens-hospital", src="gva:beb8a0de", published="2017-02-11",
+         text="Authorities said all three victims were taken to Joe DiMaggio Children's Hospital.",
+         claims=[K("injured", 3, 3)], exact=True),
+    dict(id="injured-transported-to-a-local-hospital", src="gva:c1d5089e", published="2016-08-13",
+         text="These two victims were transported to a local hospital.",
+         claims=[K("injured", 2, 2)], exact=True),
+    dict(id="not-injured-hospital-for-smoke-inhalation", src="gva:0e92c7c9", published="2016-02-23",
+         text="Three police officers were transported to a hospital for smoke inhalation.",
+         claims=[], exact=True),
+    dict(id="killed-taken-to-hospital-and-pronounced-dead", src="gva:3aabb330", published="2017-04-07",
+         text="One victim, who was 17-19 years old, was taken to Loyola Hospital and pronounced dead, police said.",
+         claims=[], optional=[K("killed", 1, 1)], exact=True),
+    dict(id="injured-arrived-at-hospital-with-gunshot-wound", src="gva:e3372f0c", published="2016-06-13",
+         text="While police were on the scene, a victim arrived at a Peoria hospital in a private vehicle with a "
+              "gunshot wound.",
+         claims=[K(("injured", "other"), 1, 1, text="a victim")], exact=True),
+    # ------------------------------------------------------------ "was critically injured" (acomp)
+    dict(id="injured-officer-was-critically-injured", src="gva:3070f717", published="2016-07-08",
+         text="Officer Mike Flamion was critically injured during a shooting on Ballwin on Friday.",
+         claims=[K("injured", 1, 1, text="Officer Mike Flamion")], exact=True),
+    # ------------------------------------------------------------ "their loved one" is no count
+    dict(id="not-a-count-loved-one", src="gva:6c2923b5", published="2016-11-10",
+         text="His family waited at the hospital for several hours, worrying about their loved one.",
+         claims=[], exact=True),
+    # ------------------------------------------------------------ a wounded suspect is injured (GVA counts him)
+    dict(id="injured-suspect-hit-and-wounded", src="gva:ccebda13", published="2017-04-19",
+         text="The armed suspect was hit and wounded, and so was the woman he was carjacking.",
+         claims=[K("injured", 1, 1, text="The armed suspect")]),
+    dict(id="injured-suspect-in-stable-condition", src="gva:86afd312", published="2016-07-08",
+         text="The suspect is also in stable condition.",
+         claims=[K("injured", 1, 1, text="The suspect")], exact=True),
+    dict(id="injured-boy-is-in-the-hospital", src="gva:bd9bb791", published="2016-01-04",
+         text="Dubuque Police say a two-year-old boy is in the hospital after being shot late Sunday night.",
+         claims=[K(("injured", "other"), 1, 1, text="a two-year-old boy")], exact=True),
+    # ------------------------------------------------------------ "three victims" of a shooting: people shot
+    dict(id="shot-shooting-involved-three-victims", src="gva:44892674", published="2017-02-20",
+         text="The shooting, which involved three victims, was reported about 12:45 a.m. in the 23300 block of "
+              "Merrygrove Circle, said Riverside County Sheriff's Department spokesman Deputy Armando Munoz on Sunday.",
+         claims=[SHOT(3, 3)], exact=True, excluded=[12, 45]),
+    # ------------------------------------------------------------ shot at: shots, not people hit
+    dict(id="not-shot-shooting-at-5-people", src="gva:f7066a6b", published="2016-09-05",
+         text="SAPD: Scorned lover arrested for allegedly shooting at 5 people, including two children, in drive-by",
+         headline=True, claims=[], exact=True),
+    dict(id="not-shot-fired-at-three-injuring-one", src="gva:891b616f", published="2016-07-12",
+         text="When Bristol Police officers arrived on the scene, investigators say he fired at three of them, "
+              "injuring one.",
+         claims=[K("injured", 1, 1)], exact=True, excluded=[3]),
+    # ------------------------------------------------------------ "was not injured": no one hurt
+    dict(id="neg-accused-gunman-was-not-injured", src="gva:e30e8a09", published="2017-01-06",
+         text="The accused gunman was not injured, and was immediately taken into custody.",
+         claims=[], optional=[K("injured", 1, 1, negated=True)], exact=True),
+    # ------------------------------------------------------------ "himself and his son": two hurt
+    dict(id="injured-shot-himself-and-his-son", src="gva:52567513", published="2017-01-10",
+         text="BAY VILLAGE, Ohio — Police say a northern Ohio man accidentally shot and wounded himself and his "
+              "10-year-old son while cleaning his semi-automatic handgun.",
+         claims=[K("injured", 2, 2, text="himself and his 10-year-old son")], excluded=[10]),
+    # ------------------------------------------------------------ numbers that are no counts
+    dict(id="not-a-count-shot-three-more-times", src="gva:b200592b", published="2016-08-05",
+         text="Police then shot three more times, killing Gaines, police said.",
+         claims=[], optional=[K("killed", 1, 1, perpetrator=None)], exact=True, excluded=[3]),
+    dict(id="not-a-count-headline-age-at-the-end", src="gva:6e663a16", published="2017-02-21",
+         text="Boy, 11, shot in leg by another youth, 10", headline=True,
+         claims=[], optional=[K("other", 1, 1, detail="shot")], exact=True, excluded=[10, 11]),
+    dict(id="not-a-count-gallery-counter", src="gva:06d4bd32", published="2016-09-16",
+         text="more Image 10 of 10 Girl, 4, died in apparent murder-suicide in Katy area 1 / 10 Back to Gallery",
+         claims=[], optional=[K("killed", 1, 1)], exact=True, excluded=[10, 4]),
 ]
 
 
@@ -1021,7 +1091,6 @@ KNOWN_GAPS: frozenset[str] = frozenset({
     "hist-last-year-301-homicides",
     "hist-later-that-month-cobb-county",
     "hist-passage-bcu-2015-incidents",
-    "hospital-none-of-the-injuries-11-taken",
     "neg-denied-firing-scope-wounded-16",
     "not-age-16-year-old-victim",
     "not-age-headline-boy-15",

@@ -11,7 +11,11 @@ Reads a Document's text; returns ``Claim`` objects (see models.py). Steps:
    the predicate that governs it ("were killed", "killing 3", "the death toll rose to 12");
    the words of ``data/claim_words.tsv`` decide what it counts. A figure of people who are
    the subject of an action and not hurt ("250 to 300 people ... crossed the river") counts
-   ``participants``.
+   ``participants``; people carried to a hospital ("Four people were transported to the
+   hospital") count injured when nothing else in the predicate says what happened to them,
+   "the four victims of the shooting" count people shot, and people only shot *at* count
+   nothing. A wounded suspect counts injured like anyone hurt (only deaths carry the
+   perpetrator flag), and so does a perpetrator's surviving suicide attempt.
 4. Attribution: the subject of a reporting verb ("X said", "according to X"), a pronoun
    speaker resolved to the named speaker of the same quote or the last named one.
 5. Hedge ("presumably", "may have"), negation and denial, historical or hypothetical mentions,
@@ -566,6 +570,16 @@ _SELF_DEATH = re.compile(
 
 
 _SELF_SHOT = re.compile(r"\b(?:shot|shoots|shooting|wounded)\s+(?:himself|herself)\b", re.IGNORECASE)
+_AND_KIN = re.compile(
+    r"\s+and\s+(?:(?:his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:son|daughter|child|baby|wife|husband|brother|sister|"
+    r"girlfriend|boyfriend|friend|mother|father|grandson|granddaughter|nephew|niece|cousin)\b", re.IGNORECASE)
+#: "... then tried to take her own life", "man attempts suicide": the perpetrator survived his own
+#: shot, hurt (GVA counts him among the injured); not with poison or a rope
+_SELF_ATTEMPT = re.compile(
+    r"\battempt(?:s|ed|ing)?\s+suicide\b|\bsuicide\s+attempt|"
+    r"\b(?:tried|tries|try|trying|attempted|attempts)\s+to\s+(?:take\s+(?:his|her)\s+own\s+life|kill\s+(?:himself|herself))",
+    re.IGNORECASE)
+_OTHER_MEANS = re.compile(r"\b(?:insecticide|poison|pills|overdos|hang|rope|knife|drown|jump)", re.IGNORECASE)
 
 
 def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
@@ -578,7 +592,16 @@ def _self_deaths(sentence: str, taken: list[Quantity]) -> list[Quantity]:
     if not out and not re.search(r"\b(?:died|dies|dead|killed|fatal)", sentence, re.I):
         # "a toddler who shot himself in the leg": hurt by his own gun, counted as injured
         for m in _SELF_SHOT.finditer(sentence):
-            out.append(Quantity(m.start(), m.end(), m.group(0), 1, 1, 1, bound="self-injured"))
+            # "accidentally shot and wounded himself and his 10-year-old son": two hurt
+            kin = _AND_KIN.match(sentence, m.end())
+            end, n = (kin.end(), 2) if kin else (m.end(), 1)
+            out.append(Quantity(m.start(), end, sentence[m.start():end], n, n, n, bound="self-injured"))
+    if not out and not _OTHER_MEANS.search(sentence):
+        # the dead named before the attempt are his victims ("fatally shot her son ..., then
+        # tried to take her own life"); a death after it is his own
+        m = _SELF_ATTEMPT.search(sentence)
+        if m is not None and not re.search(r"\b(?:died|dies|dead|succumb)", sentence[m.end():], re.I):
+            out.append(Quantity(m.start(), m.end(), m.group(0), 1, 1, 1, bound="self-attempt"))
     return out
 
 
@@ -658,8 +681,10 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
                     out.append(Quantity(start, end, doc.text[start:end], 1, 1, 1, bound="death-of"))
             continue
         if _condition(t) and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"):
+            # "... killing the sixth-grader and leaving the teen in critical condition": the object
+            roles = ("dobj",) if t.head.head.lemma_.lower() == "leave" else ("nsubj", "nsubjpass")
             for p in t.head.head.children:
-                if p.dep_ in ("nsubj", "nsubjpass") and (_is_person(p) or p.lower_ == "another") \
+                if p.dep_ in roles and (_is_person(p) or p.lower_ == "another") \
                         and p.pos_ != "PRON" and not any(c.dep_ == "nummod" for c in p.children) \
                         and p.tag_ not in ("NNS", "NNPS"):
                     start, end = doc[p.left_edge.i].idx, p.idx + len(p)
@@ -693,6 +718,13 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             patients = [c for c in t.children if c.dep_ == "dobj"]
         if t.dep_ == "ROOT" and t.tag_ == "VBN" and not patients:  # "Teen Accidentally Shot and Killed"
             patients = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not patients and t.dep_ == "acomp" and t.tag_ == "VBN" and t.head.lower_ in _BE:
+            # "His brother, Mikula-Conrad, was critically injured": the participle parsed as
+            # the complement of "was", the subject on the auxiliary
+            patients = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "neg" for c in (*t.children, *(t.head.children if t.dep_ == "acomp" else ()))) or any(
+                c.dep_ == "preconj" and c.lower_ == "neither" for p in patients for c in p.children):
+            continue  # "The accused gunman was not injured", "Neither the driver nor the passenger was hurt"
         for p in patients:
             another = p.lower_ == "another" and p.dep_ in ("dobj", "nsubjpass")  # "... and wounding another"
             if not another and (p.pos_ == "PRON" or p.tag_ in ("NNS", "NNPS", "DT", "PRP", "WP", "EX")
@@ -779,7 +811,7 @@ def candidate_quantities(sentence: str) -> list[Quantity]:
 
 #: "two were listed in critical condition and another was treated and released": one more
 _AND_ANOTHER = re.compile(r"\b(?:and|while)\s+(?P<w>another)(?=\s+(?:was|is|remains|remained|had|has|suffered|"
-                          r"sustained|received|died|is\s+in)\b)", re.IGNORECASE)
+                          r"sustained|received|died|is\s+in|wounded|injured|hurt)\b)", re.IGNORECASE)
 
 
 #: twins of _ONE, _NONE and _AND_ANOTHER for lowered text (without IGNORECASE: faster)
@@ -834,9 +866,12 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         return Claim(counts=counts_known, detail=detail_known, low=q.low, high=q.high, best=q.best, text=q.text,
                      sentence=s.text, subject=q.text, source=_source(doc, None, index, sents, speakers),
                      start=s.start + q.start, end=s.start + q.end, historical=bool(_HISTORICAL.search(s.text)))
-    if q.bound == "self-injured":
-        return Claim(counts="injured", low=1, high=1, best=1, text=q.text, sentence=s.text,
-                     subject="self-inflicted", start=s.start + q.start, end=s.start + q.end)
+    if q.bound in ("self-injured", "self-attempt"):
+        # an attempted suicide is the perpetrator's own wound beside the dead he left, so it is
+        # not "the one who died" (reconcile drops a self-inflicted wound in a report of a death)
+        return Claim(counts="injured", low=q.low, high=q.high, best=q.best, text=q.text, sentence=s.text,
+                     subject="self-inflicted" if q.bound == "self-injured" else "attempted suicide",
+                     start=s.start + q.start, end=s.start + q.end)
     if q.bound == "self":
         return Claim(counts="killed", low=1, high=1, best=1, text=q.text, sentence=s.text,
                      subject="the perpetrator", source=_source(doc, None, index, sents, speakers),
@@ -853,6 +888,13 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
     if _size_of_place_or_crowd(anchor):
         return None  # "in the city of about 87,000 people", "a crowd of more than 100 patrons"
     counts, verb = _what_it_counts(anchor, noun, role, span)
+    if counts == "shot" and role.dep_ == "pobj" and role.head.lower_ == "at" \
+            and role.head.head.lemma_.lower() in ("shoot", "fire"):
+        return None  # "allegedly shooting at 5 people", "fired at two men": shots, not people hit
+    if counts == "shot" and role.dep_ == "nsubj" and verb is not None and verb.lemma_.lower() in ("shoot", "fire") \
+            and any(c.dep_ == "prep" and c.lower_ == "at" and any(
+                p.dep_ == "pobj" and p.pos_ == "PRON" for p in c.children) for c in verb.children):
+        return None  # "when two people shot at them": the shooters
     if verb is not None and verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in _ATTEMPT \
             and role.dep_ == "dobj":
         return None  # "a homeowner attempting to shoot an alleged home invasion suspect": not shot
@@ -866,6 +908,8 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         return None
     if counts == "shot" and _killed_someone_else(verb, role):
         counts = "injured"  # "shoot his girlfriend, kill her daughter": the girlfriend lived
+    if counts == "hospital":  # "Four people were transported to the hospital": hurt, as far as told
+        counts = "injured"
     if counts == "shot":
         counts_out, detail = "other", "shot"
     elif counts == "casualties":
@@ -899,7 +943,10 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         start=s.start + q.start,
         end=s.start + q.end,
         historical=bool(_HISTORICAL.search(s.text) or _HYPOTHETICAL.search(s.text)),
-        perpetrator=lemma in classes["perpetrator"] or (counts_out == "killed" and _by_police(verb)),
+        # a suspect wounded counts injured like anyone hurt (GVA's num_injured counts him), only
+        # his death is counted apart
+        perpetrator=(lemma in classes["perpetrator"] and counts_out != "injured")
+        or (counts_out == "killed" and _by_police(verb)),
         detail=detail if detail or counts_out != "killed" or not _INCLUDES_PERP.search(s.text) or (low or 0) < 2
         or (role.dep_ == "dobj" and (role.head.lemma_.lower() in _KILL_VERBS or role.head.lower_ == "gunned"))
         # "the man gunned down four ... in a murder-suicide": his victims, not "found two dead"
@@ -1236,11 +1283,17 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
             if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):  # "death toll", "their lives"
                 out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "poss"))
         elif c.dep_ == "prep" and c.lower_ == "to":  # "shot to death", "beaten to death"
-            out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
+            out.extend(p for p in c.children if p.dep_ == "pobj" and (
+                p.lemma_.lower() == "death" or (verb.lemma_.lower() in _TO_HOSPITAL and _hospital(p))))
+        elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() == "arrive":
+            # "Two other gunshot victims arrived at the hospital via personal vehicles"
+            out.extend(p for p in c.children if p.dep_ == "pobj" and _hospital(p))
         elif c.dep_ == "prep" and c.lower_ in ("from", "with"):  # "bleeding from gunshot wounds"
             out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "wound")
         elif c.dep_ == "prep" and c.lower_ == "in":  # "listed in critical condition": hurt
-            out.extend(p for p in c.children if p.dep_ == "pobj" and _condition(p))
+            # "Two men are in the hospital after a shooting", "three remain in the hospital"
+            stay = verb.lemma_.lower() in ("be", "remain", "stay", "recover") or verb.lower_ in _BE
+            out.extend(p for p in c.children if p.dep_ == "pobj" and (_condition(p) or (stay and _hospital(p))))
     for c in [t for t in out[1:] if t.dep_ in ("xcomp", "conj")]:  # "found shot to death"
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "to"
                    for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
@@ -1258,6 +1311,38 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
 
 
 _UNHURT = {"uninjured", "unharmed", "unhurt", "unscathed"}
+#: verbs that carry people to a hospital: "Four people were transported to the hospital",
+#: "two others were taken to North Memorial Medical Center", "sent three others to hospitals"
+_TO_HOSPITAL = {"transport", "take", "rush", "fly", "airlift", "send", "bring", "drive", "carry", "go",
+                "transfer", "admit", "hospitalize"}
+#: a death at the hospital: "..., where Officer Guindon passed away", "... and pronounced dead"
+_DIED_THERE = re.compile(r"\b(?:kill|dead|died|dies|death|fatal|succumb|passed\s+away|pronounced)", re.IGNORECASE)
+#: a mere check: "taken to Jamaica Hospital for observation"
+_CHECKS = {"observation", "evaluation", "precaution", "inhalation"}
+#: hurt some other way: "taken to Atrium Medical Center after he was struck by a vehicle", "one
+#: child is in the hospital after a Saturday morning house fire"
+_NOT_VIOLENCE = re.compile(r"\bstruck\s+by\s+(?:an?|the)\s+(?:\w+\s+)?(?:vehicle|car|truck|train|motorist|driver)\b|"
+                           r"\bcrash|\bcollision|\bsmoke\s+inhalation|\b(?:house|apartment|structure)\s+fire\b|\bblaze\b",
+                           re.IGNORECASE)
+
+
+def _hospital(t: "Token") -> bool:
+    """``t`` is a hospital people are taken to ("the hospital", "area hospitals", "Christ
+    Medical Center") after violence, and no death happens there ("..., where Officer Guindon
+    passed away", "taken to Loyola Hospital and pronounced dead"), nor a mere check ("for
+    observation"). Only reached for the object of a preposition on a verb (``_words_near``)."""
+    low = t.lower_
+    if low not in ("hospital", "hospitals") and not (
+            low in ("center", "centre") and any(c.lower_ in ("medical", "trauma") for c in t.children)):
+        return False
+    if _NOT_VIOLENCE.search(t.doc.text):
+        return False
+    verb = t.head.head
+    clauses = [c for c in t.children if c.dep_ == "relcl"] + [c for c in verb.children if c.dep_ == "conj"]
+    if any(_DIED_THERE.search(t.doc[c.left_edge.i:c.right_edge.i + 1].text) for c in clauses):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lower_ in _CHECKS for p in c.children)
+                   for c in (*verb.children, *t.children))
 
 
 def _gunshot_wound(t: "Token") -> bool:
@@ -1274,6 +1359,9 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
     for t in tokens:
         if _condition(t):
             found.append("injured")
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "at", "in") and _hospital(t):
+            found.append("hospital")  # a weak cue: only when nothing else says what happened
             continue
         if _gunshot_wound(t):
             found.append("shot")  # "bleeding from gunshot wounds": shot, some may die
@@ -1292,7 +1380,7 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
             if pref == "shot" and "injured" in found:
                 return "injured"
             return pref
-    return None
+    return "hospital" if "hospital" in found else None
 
 
 _KIN = {"wife", "husband", "son", "daughter", "sons", "daughters", "mother", "father", "brother", "sister",
@@ -1551,7 +1639,11 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
             counts = _classify(nxt[:1])
         if counts is not None:
             return (counts if person else None), verb
-    # 7. people who did something: participants ("250 to 300 people ... crossed the river")
+    # 7. "the four victims of the shooting", "three shooting victims": people shot (some may have died)
+    if noun is not None and noun.lemma_.lower() == "victim" and span[0].lower_ not in ("a", "an", "another") \
+            and any(t.like_num for t in span) and _SHOOTING.search(doc.text):
+        return "shot", verb
+    # 8. people who did something: participants ("250 to 300 people ... crossed the river")
     if span[0].lower_ in ("a", "an", "another") and not any(t.like_num for t in span):
         return None, verb  # "a man who ...": a person, not a head-count
     if noun is not None and person and (
@@ -1563,8 +1655,15 @@ def _what_it_counts(anchor: "Token", noun: "Token | None", role: "Token", span: 
     return None, verb
 
 
-#: things a harm verb can take as its object ("hit two vehicles", "struck three homes")
-_THINGS = {"car", "vehicle", "truck", "suv", "van", "bus", "house", "home", "window", "building", "tire",
+_SHOOTING = re.compile(r"\b(?:shoot|shot|gunfire|gunshot|gunman|gunmen)", re.IGNORECASE)
+
+
+#: things a harm verb can take as its object ("hit two vehicles", "struck three homes"), and
+#: animals ("killing her, and injuring one of the family dogs") and weapons ("Police recovered
+#: 6 rifles": "recover" is a word of the injured)
+_THINGS = {"dog", "cat", "horse", "canine", "k-9", "k9", "pet", "animal", "puppy",
+           "gun", "rifle", "shotgun", "handgun", "pistol", "weapon", "firearm", "casing", "shell", "magazine",
+           "car", "vehicle", "truck", "suv", "van", "bus", "house", "home", "window", "building", "tire",
            "door", "wall", "apartment", "residence", "business", "store", "round", "bullet", "shot"}
 
 

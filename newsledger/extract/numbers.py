@@ -98,12 +98,13 @@ _NOT_COUNT_AFTER = re.compile(
 )
 # Units in any case ("4 Days After", "9 YEAR OLD"): durations, ages, distances.
 _UNIT_AFTER = re.compile(
-    r"\s*(?:-|\s)?(?:years?|yrs?|yo|y/o|y\.o\.|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|yards?|"
+    r"\s*(?:-|\s)?(?:(?:more|other|additional)\s+(?=rounds?|shots|times))?"  # "shot three more times"
+    r"(?:years?|yrs?|yo|y/o|y\.o\.|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|yards?|"
     r"rounds?|shots|times|percent|dollars?)\b(?!\s+(?:people|persons))",
     re.IGNORECASE,
 )
 _PEOPLE_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:people|persons|civilians|soldiers|troops|fighters|protesters|residents|"
+    r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:people|persons|civilians|soldiers|troops|fighters|protesters|residents|"
     r"refugees|migrants|children|students|workers|police|officers|demonstrators|militants|men|women)\b")
 # Words right before a number that show it is not a head-count.
 _NOT_COUNT_BEFORE = re.compile(
@@ -204,6 +205,19 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
     # "no one was hurt": the zero is handled as a whole ("no one"), not as 1
     if not digits and value == 1 and re.search(r"\bno\s*$", before, re.I):
         return True
+    # "7/14/2013 Related Story: ...", "On 06/24/2013", a gallery's "1 / 44": dates and counters
+    if digits and (re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before)):
+        return True
+    # "also younger than 18", "MMA fighter ... dead at 25", "Another teen, also 15, was shot": ages
+    if value < 110 and (re.search(r"\b(?:younger|older)\s+than\s*$|\b(?:dead|dies|died)\s+at\s*$", before, re.I)
+                        or (re.search(r",\s*also\s*$", before, re.I) and re.match(r"\s*,", after))):
+        return True
+    # "shot ... Thursday night around 10": a time of day
+    if value <= 12 and re.search(r"\b(?:night|morning|evening|afternoon)\s+(?:around|about|at)\s*$", before, re.I):
+        return True
+    # "we are deeply hurt over the loss of our loved one": a person mourned, not a count
+    if not digits and value == 1 and re.search(r"\bloved\s*$", before, re.I):
+        return True
     # "father of three", "mother of 2": family size, not a count of victims
     if re.search(r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandmother)s?\s+of\s*$", before, re.I):
         return True
@@ -232,8 +246,8 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
         r"(?:\b(?:Jr|Sr|II|III|IV)\.?|\b(?:son|daughter|boy|girl|man|woman|wife|husband|brother|sister|"
         r"father|mother|teen|teenager|child|victim|suspect|gunman|shooter|friend|cousin|nephew|niece|uncle|aunt|"
         r"grandson|granddaughter|girlfriend|boyfriend|student|officer|driver|resident|robber|burglar|"
-        r"passenger|neighbor|employee|customer|owner|clerk|deputy|trooper|inmate|patient)s?)\s*,\s*$", before, re.I
-    ) and re.match(r"\s*(?:,|\)|[–—]|and\b|of\b|was\b|were\b|is\b|who\b)", after):
+        r"passenger|neighbor|employee|customer|owner|clerk|deputy|trooper|inmate|patient|youth)s?)\s*,\s*$", before, re.I
+    ) and re.match(r"\s*(?:,|\)|[–—]|and\b|of\b|was\b|were\b|is\b|who\b|$)", after):  # (a title may end on it)
         return True
     # "John Smith, 42, of Memphis" — an age after a name.
     if digits and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*(?:,|and\b|\))", after):
