@@ -184,7 +184,8 @@ class Claim:
     start: int = 0
     end: int = 0
     historical: bool = False  # an earlier event, a yearly total, a hypothetical
-    perpetrator: bool = False  # the attacker counted (e.g. a gunman who killed himself)
+    # the attacker counted (a gunman who killed himself); not on injured claims: his wounds count
+    perpetrator: bool = False
     detail: str | None = None  # finer kind when counts == "other": "shot", "casualties"
     best: int | None = None  # the single figure the words support, when there is one
     vague: bool = False  # "dozens", "several": never overrides a specific figure
