@@ -1029,6 +1029,58 @@ CASES: list[dict] = [
     dict(id="not-a-count-gallery-counter", src="gva:06d4bd32", published="2016-09-16",
          text="more Image 10 of 10 Girl, 4, died in apparent murder-suicide in Katy area 1 / 10 Back to Gallery",
          claims=[], optional=[K("killed", 1, 1)], exact=True, excluded=[10, 4]),
+    # ------------------------------------------------------------ lists of people without figures (session 6)
+    dict(id="injured-list-mother-grandmother-and-family-friend", src="gva:8b0bc9a9", published="2014-09-02",
+         text="Marco Watson and Devin Thomas were charged a month after the May 10 home invasion during which "
+              "KenDarious Edwards Jr. was killed and the baby’s mother, grandmother and a family friend were "
+              "critically wounded.",
+         claims=[K("injured", 3, 3, text="the baby’s mother")], excluded=[2, 10]),
+    dict(id="shot-her-mother-named-and-her-mothers-boyfriend", src="gva:45b6cfec", published="2017-04-08",
+         text="According to police, Dekitta Holmes then walked to a residence in the 3800 block of Mount Pleasant "
+              "Street and shot her mother, 64-year-old Laverne Holmes, and her mother's boyfriend, 65-year-old "
+              "Robert Lee Wesley.",
+         claims=[SHOT(2, 2, text="her mother")], exact=True, excluded=[64, 65, 3800]),
+    dict(id="shot-woman-shot-and-boy-shot-two-clauses", src="gva:47342050", published="2016-05-17",
+         text="During the shooting, a 20-year-old woman was shot in the back and a 5-year-old boy was shot in the arm.",
+         claims=[SHOT(2, 2)], exact=True, excluded=[20, 5]),
+    # ------------------------------------------------------------ hurt, said another way (session 6)
+    dict(id="injured-put-three-women-into-the-hospital", src="gva:f0c1d2a4", published="2014-05-12",
+         text="The shooting was part of a violent home invasion that put three women into the hospital, including "
+              "his mother and grandmother.",
+         claims=[K("injured", 3, 3, text="three")], exact=True),
+    dict(id="injured-treated-for-gunshot-wounds", src="gva:3e3694b0", published="2017-04-09",
+         text="Cole Ervin, 20, was treated for gunshot wounds at Frye Regional Medical Center.",
+         claims=[K("injured", 1, 1, text="Cole Ervin")], exact=True, excluded=[20]),
+    dict(id="injured-suffered-a-graze-wound", src="gva:7532abfa", published="2014-12-31",
+         text="Olyvia Lynn Batson, 17, suffered a graze wound and was treated at the high school the day of the "
+              "shooting.",
+         claims=[K("injured", 1, 1, text="Olyvia Lynn Batson")], exact=True, excluded=[17]),
+    dict(id="injured-number-of-injured-was-14", src="gva:0c10decf", published="2013-09-16",
+         text="Bill French earlier had said that the number of injured was 14.",
+         claims=[K("injured", 14, 14)], exact=True),
+    dict(id="killed-shot-and-killed-both-named", src="gva:d3f8aaac", published="2015-04-15",
+         text="\"He then returned to the scene of the fight, where he shot and killed both Nicholas Lindsay and "
+              "Lorenzo Duncan while they were on the ground, defenseless.",
+         claims=[K("killed", 2, 2)], exact=True),
+    dict(id="injured-named-released-from-the-hospital", src="gva:e2e0525c", published="2014-03-24",
+         text="Aleke Nathan was released from the hospital and attended a vigil in his brother's honor.",
+         claims=[K("injured", 1, 1, text="Aleke Nathan")], exact=True),
+    dict(id="not-a-count-ages-respectively", src="gva:7532abfa", published="2014-12-31",
+         text="The three victims: Taylor Michelle Zimmers, David Jackson-Liday and Labraye Franklin — 16, 20 and "
+              "17, respectively — have all been released from the hospital.",
+         claims=[], optional=[K(("injured", "other"), 3, 3)], exact=True, excluded=[16, 17, 20, 53]),
+    dict(id="not-injured-incident-treated-as-accidental", src="gva:af4e2be0", published="2017-01-18",
+         text="The incident is being treated as an accidental shooting, and no charges are being filed at this time.",
+         claims=[], exact=True),
+    # ------------------------------------------------------------ negation that is not about the hurt
+    dict(id="injured-name-of-woman-who-was-injured-not-released", src="gva:899f7bae", published="2015-02-28",
+         text="The name of a 67-year-old woman who was injured was not released.",
+         claims=[K("injured", 1, 1)], exact=True, excluded=[67]),
+    # ------------------------------------------------------------ a former officer is no police
+    dict(id="killed-former-police-officer-shot-dead-two", src="gva:e4f64b11", published="2013-05-24",
+         text="A former small-town police officer from Tennessee shot dead a pharmacy owner and a customer during a "
+              "robbery gone awry, which also left two other people injured, officials said Thursday.",
+         claims=[K("killed", 2, 2, perpetrator=False), K("injured", 2, 2)]),
 ]
 
 

@@ -162,7 +162,7 @@ _GATE = re.compile(
     r"\b(?:kill|dead|death|die[ds]?\b|dying|fatal|wound|injur|hurt|shot|shoot|casualt|bod(?:y|ies)|"
     r"paraly|victim|arrest|detain|custody|missing|kidnap|abduct|hostage|displac|fled|flee|evacuat|toll|"
     r"murder|slain|slay|massacre|hospital|troops|soldiers|fighters|militants|gunmen|protester|"
-    r"demonstrator|attack|people|mercenar|stabb|execut|behead|perish|lives|critical|condition|hit\b|struck)",
+    r"demonstrator|attack|people|mercenar|stabb|execut|behead|perish|lives|critical|condition|hit\b|struck|treated)",
     re.IGNORECASE,
 )
 _GATE_LOWER = re.compile(_GATE.pattern)  # for lowered text (numbers.lowered)
@@ -308,7 +308,7 @@ def _claims_from_parsed(item: ClaimInput, sents: list[Sentence], gated, docs) ->
 _THEN_DIED = re.compile(
     r"[^.;]*?(?:\band\b|\bbut\b|,?\s*where\s+(?:he|she)\b|\bafter\s+(?:a\s+)?(?:[\w-]+\s+)?shooting\b)\s+"
     r"(?:[^.;]{0,40}?\b(?:he|she)\s+)?(?:(?:was|has|had|is)\s+)?(?:later\s+)?(?:been\s+)?(?:later\s+)?"
-    r"(?:pronounced\s+dead|died|dies|succumbed|passed\s+away|declared\s+dead)\b", re.IGNORECASE)
+    r"(?:(?:pronounced|declared)\s+(?:dead|deceased)|died|dies|succumbed|passed\s+away)\b", re.IGNORECASE)
 
 
 def _died_later(c: Claim, s: Sentence) -> Claim:
@@ -550,6 +550,7 @@ def _earlier_year(sentence: str, published: date) -> bool:
 
 _VICTIM_GATE = re.compile(
     r"\b(?:kill|dead|died|dies|death|murder|slain|shot|shoot|wound|injur|hurt|stabb|hit|struck|"
+    r"treated\s+and\s+released|(?:released|discharged)\s+from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}hospital|"
     r"(?:critical|serious|stable|fair|grave)\s+(?:but\s+\w+\s+)?condition)", re.IGNORECASE)
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
              "tonight", "weekend", "night", "year", "week", "month", "day", "city", "county", "state", "nation"}
@@ -692,10 +693,24 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
                         covered.append((start, end))
                         out.append(Quantity(start, end, doc.text[start:end], 1, 1, 1, bound="condition"))
             continue
-        if lemma not in _KILL_VERBS and t.lower_ not in _KILL_VERBS:
+        if lemma not in _KILL_VERBS and t.lower_ not in _KILL_VERBS and lemma not in _TREATED_FOR \
+                and lemma not in _CARED_FOR:
             continue
         patients = []
-        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("auxpass",) for c in t.children):
+        if lemma in _CARED_FOR:
+            if t.pos_ == "VERB" and _cared_for(t):
+                patients = [c for c in t.children if c.dep_ == "nsubjpass"]
+        elif t.pos_ == "NOUN" and lemma in _TREATED_FOR:
+            # "Cole Ervin, 20, was treated for gunshot wounds at Frye Regional Medical Center"
+            verb = t.head.head
+            if t.dep_ == "pobj" and t.head.lower_ == "for" and verb.pos_ == "VERB" \
+                    and verb.lemma_.lower() in ("treat", "hospitalize"):
+                patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            elif t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in ("suffer", "sustain"):
+                # "Olyvia Lynn Batson, 17, suffered a graze wound", "The victim suffered
+                # non-life-threatening injuries" (what the wound counts is read by _claim_for)
+                patients = [c for c in t.head.children if c.dep_ == "nsubj"]
+        elif t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("auxpass",) for c in t.children):
             patients = [c for c in t.children if c.dep_ == "nsubjpass"]
         elif lemma in ("die", "perish") or t.lower_ == "dead":
             patients = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -742,19 +757,35 @@ def _implicit_victims(doc, taken: list[Quantity], headline: bool = False) -> lis
             start, end = doc[left].idx, doc[right].idx + len(doc[right])
             if any(a < end and start < b for a, b in covered):
                 continue
-            n = 1 + sum(1 for c in p.children if c.dep_ == "conj" and _is_person(c) and not _has_figure(c)) \
-                * (not _alternatives(p)) + max(_kin_list(p), _title_list(p) if headline else 0) \
+            n = 1 + _listed_people(p) * (not _alternatives(p)) \
+                + max(_kin_list(p), _title_list(p) if headline else 0) \
                 + (p.lower_ == "couple")  # "an elderly couple": two
             covered.append((start, end))
             out.append(Quantity(start, end, doc.text[start:end], n, n, n, bound="implicit"))
     return out
 
 
+#: what people are "treated for": the one treated was hurt
+_TREATED_FOR = {"wound", "injury"}
+#: one person treated or released from a hospital: "Smith was treated and released", "Jones was
+#: released from the hospital" (not one carried to a hospital: he may die there, told later)
+_CARED_FOR = {"treat", "release", "discharge"}
 #: lowered lemmas and words that _implicit_victims looks at; every other token it skips
-_VICTIM_LEMMAS = _DEATH_NOUNS | _FATAL_BLOWS | _KILL_VERBS | {"condition"}
+_VICTIM_LEMMAS = _DEATH_NOUNS | _FATAL_BLOWS | _KILL_VERBS | _TREATED_FOR | _CARED_FOR | {"condition"}
 _VICTIM_LOWERS = _KILL_VERBS | {"shooting", "shootings"}
 _VICTIM_LEMMA_IDS: dict[int, bool] = {}
 _VICTIM_LOWER_IDS: set[int] = set()
+
+
+def _cared_for(verb: "Token") -> bool:
+    """A passive verb of care: "treated" (not "treated as a homicide"), "released|discharged
+    from the hospital"; not in a sentence that tells a death ("treated ... but died")."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or _DIED_THERE.search(verb.doc.text):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if verb.lemma_.lower() == "treat":
+        return not any(p.lower_ == "as" for p in preps)
+    return any(p.lower_ == "from" and any(o.dep_ == "pobj" and _hospital(o) for o in p.children) for p in preps)
 
 
 def _victim_words(doc) -> list[int]:
@@ -908,6 +939,9 @@ def _claim_for(q: Quantity, doc, s: Sentence, index: int, sents: list[Sentence],
         return None
     if counts == "shot" and _killed_someone_else(verb, role):
         counts = "injured"  # "shoot his girlfriend, kill her daughter": the girlfriend lived
+    if counts == "hospital" and q.bound != "implicit" and verb is not None \
+            and verb.lemma_.lower() in ("release", "discharge"):
+        return None  # "three patients had been discharged ... and three remained": a part of the hurt
     if counts == "hospital":  # "Four people were transported to the hospital": hurt, as far as told
         counts = "injured"
     if counts == "shot":
@@ -963,8 +997,17 @@ _POLICE = {"police", "officer", "officers", "deputy", "deputies", "trooper", "tr
            "agent", "agents", "policeman", "policemen", "authorities", "marshal", "marshals"}
 #: "3 dead in a murder-suicide", "five dead, including the gunman": totals with the perpetrator
 _INCLUDES_PERP = re.compile(
-    r"murder[- ]suicide|including\s+the\s+(?:gunman|shooter|suspect|attacker|killer)|"
+    r"murder[- ]suicide|including\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer)|"
     r"(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+the\s+dead", re.IGNORECASE)
+
+
+_FORMER = re.compile(r"\b(?:former|ex|retired)\b", re.IGNORECASE)
+
+
+def _former(police: "Token") -> bool:
+    """'A former small-town police officer ... shot dead a pharmacy owner': no longer police, so
+    those he kills are his victims."""
+    return bool(_FORMER.search(police.doc[police.left_edge.i:police.i].text))
 
 
 def _by_police(verb: "Token | None") -> bool:
@@ -973,7 +1016,7 @@ def _by_police(verb: "Token | None") -> bool:
     if verb is None or verb.lemma_.lower() not in ("kill", "shoot", "murder", "gun"):
         return False
     for c in verb.children:
-        if c.dep_ == "nsubj" and (c.lower_ in _POLICE or c.lemma_.lower() in _POLICE) \
+        if c.dep_ == "nsubj" and (c.lower_ in _POLICE or c.lemma_.lower() in _POLICE) and not _former(c) \
                 and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":") \
                 and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lemma_.lower() in ("say", "believe", "allege")):
             return True  # not "Deputies: ..." nor "the boy who police say shot and killed a 3-year-old"
@@ -1087,6 +1130,14 @@ def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, i
                    and _classify([v]) is not None and _classify([head.head]) is not None
                    for o in v.children if o.dep_ == "dobj" and o.i in by_noun and not by_noun[o.i].perpetrator] \
             if head.dep_ == "dobj" and head.head.pos_ == "VERB" and not c.perpetrator else []
+        # "a 20-year-old woman was shot in the back and a 5-year-old boy was shot in the arm":
+        # people introduced as "a ..." (each a new one) as subjects of coordinated harm verbs
+        objects += [o for v in _coordinated_verbs(head.head) if v.i > head.i
+                    and _classify([v]) is not None and _classify([head.head]) is not None
+                    for o in v.children if o.dep_ in ("nsubj", "nsubjpass") and o.i in by_noun
+                    and not by_noun[o.i].perpetrator and _INDEFINITE.match(by_noun[o.i].text)] \
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and not c.perpetrator \
+            and _INDEFINITE.match(c.text) else []
         via_objects = False
         conjuncts = [] if _alternatives(head) else list(head.conjuncts)  # not "a man or a woman"
         for conj in [*conjuncts, *parts, *on_verb, *listed, *objects]:
@@ -1124,6 +1175,7 @@ def _sum_coordinated(claims: list[Claim], doc, offset: int, noun_of: dict[int, i
     return out
 
 
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 _NAMED_PART = re.compile(r"(?:an?|another|the|his|her|their)\s+(?!(?:\d[\d,]*|one|two|three|four|five|six|seven|"
                          r"eight|nine|ten|dozen|couple\s+of|few|several)\b(?!-|\s+(?:years?|months?|weeks?)\b))",
                          re.IGNORECASE)  # (not "a 5-year-old boy", "A two year old child": ages)
@@ -1282,18 +1334,27 @@ def _words_near(verb: "Token", role: "Token | None" = None) -> list["Token"]:
             out.append(c)
             if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):  # "death toll", "their lives"
                 out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "poss"))
-        elif c.dep_ == "prep" and c.lower_ == "to":  # "shot to death", "beaten to death"
+                if c.lemma_.lower() in ("number", "tally"):  # (not "17 counts of attempted murder")
+                    # "bringing the number of fatalities to three", "the number of injured was 14"
+                    out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                               for p in prep.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in ("to", "into", "in"):  # "shot to death", "beaten to death"
+            # "a home invasion that put three women into the hospital", "landed him in the hospital"
+            carried = verb.lemma_.lower() in _TO_HOSPITAL and (c.lower_ == "to" or verb.lemma_.lower() in ("put", "land"))
             out.extend(p for p in c.children if p.dep_ == "pobj" and (
-                p.lemma_.lower() == "death" or (verb.lemma_.lower() in _TO_HOSPITAL and _hospital(p))))
+                (p.lemma_.lower() == "death" and c.lower_ == "to") or (carried and _hospital(p))))
+            if c.lower_ == "in":  # "listed in critical condition": hurt
+                # "Two men are in the hospital after a shooting", "three remain in the hospital"
+                stay = verb.lemma_.lower() in ("be", "remain", "stay", "recover") or verb.lower_ in _BE
+                out.extend(p for p in c.children if p.dep_ == "pobj" and (_condition(p) or (stay and _hospital(p))))
+        elif c.dep_ == "prep" and c.lower_ == "from" and verb.lemma_.lower() in ("release", "discharge"):
+            # "Jones was released from the hospital": he had been taken there
+            out.extend(p for p in c.children if p.dep_ == "pobj" and _hospital(p))
         elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() == "arrive":
             # "Two other gunshot victims arrived at the hospital via personal vehicles"
             out.extend(p for p in c.children if p.dep_ == "pobj" and _hospital(p))
         elif c.dep_ == "prep" and c.lower_ in ("from", "with"):  # "bleeding from gunshot wounds"
             out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "wound")
-        elif c.dep_ == "prep" and c.lower_ == "in":  # "listed in critical condition": hurt
-            # "Two men are in the hospital after a shooting", "three remain in the hospital"
-            stay = verb.lemma_.lower() in ("be", "remain", "stay", "recover") or verb.lower_ in _BE
-            out.extend(p for p in c.children if p.dep_ == "pobj" and (_condition(p) or (stay and _hospital(p))))
     for c in [t for t in out[1:] if t.dep_ in ("xcomp", "conj")]:  # "found shot to death"
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "to"
                    for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() == "death")
@@ -1314,7 +1375,7 @@ _UNHURT = {"uninjured", "unharmed", "unhurt", "unscathed"}
 #: verbs that carry people to a hospital: "Four people were transported to the hospital",
 #: "two others were taken to North Memorial Medical Center", "sent three others to hospitals"
 _TO_HOSPITAL = {"transport", "take", "rush", "fly", "airlift", "send", "bring", "drive", "carry", "go",
-                "transfer", "admit", "hospitalize"}
+                "transfer", "admit", "hospitalize", "put", "land"}
 #: a death at the hospital: "..., where Officer Guindon passed away", "... and pronounced dead"
 _DIED_THERE = re.compile(r"\b(?:kill|dead|died|dies|death|fatal|succumb|passed\s+away|pronounced)", re.IGNORECASE)
 #: a mere check: "taken to Jamaica Hospital for observation"
@@ -1360,7 +1421,7 @@ def _classify(tokens: Iterable["Token"]) -> str | None:
         if _condition(t):
             found.append("injured")
             continue
-        if t.dep_ == "pobj" and t.head.lower_ in ("to", "at", "in") and _hospital(t):
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "at", "in", "into", "from") and _hospital(t):
             found.append("hospital")  # a weak cue: only when nothing else says what happened
             continue
         if _gunshot_wound(t):
@@ -1394,6 +1455,41 @@ _RELATIONS = _KIN | {"relative", "relatives", "friend", "friends", "neighbor", "
                      "neighbours", "coworker", "coworkers", "co-worker", "co-workers", "classmate",
                      "classmates", "roommate", "roommates", "wives", "husbands", "fathers", "mothers",
                      "parent", "grandparents"}
+
+
+def _full_name(t: "Token") -> bool:
+    """'Bob Jones': a proper noun with a proper-noun compound (not a lone 'Weather' of a
+    newspaper's section list)."""
+    return t.tag_ == "NNP" and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in t.children)
+
+
+def _listed_people(p: "Token") -> int:
+    """People coordinated after ``p`` without a figure of their own: the whole chain ("the baby's
+    mother, grandmother and a family friend": 'friend' hangs on 'grandmother'), and a list the
+    parser hangs on ``p`` as an apposition ("John Smith, Bob Jones and Al Brown", "his wife, his
+    son and a neighbor": 'Jones' / 'son' in apposition, the rest conjoined to it). Such an
+    apposition counts only when it and its conjuncts are names or carry their own determiner:
+    not a description ("his father, a retired teacher and coach"). A name in apposition to a
+    noun is that person's ("her mother, Laverne Holmes, and her mother's boyfriend")."""
+    n = sum(1 for c in p.conjuncts if c.i > p.i and _is_person(c) and not _has_figure(c)
+            and (c.head.i == p.i or c.tag_ == "NN"))  # (further on, names are often a site's sections: "News, Weather")
+    for a in p.children:
+        if a.dep_ != "appos" or a.i < p.i or not _is_person(a) or _has_figure(a) or a.tag_ in ("NNS", "NNPS"):
+            continue
+        conj = [c for c in a.conjuncts if c.i > a.i]
+        if not conj or any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in a.children):
+            continue
+        own = [a, *conj]
+        if all(_is_person(c) and not _has_figure(c) and c.tag_ not in ("NNS", "NNPS") and (
+                _full_name(c) or any(d.dep_ in ("det", "poss") for d in c.children)) for c in own) \
+                and (p.tag_ == "NNP") == (a.tag_ == "NNP") and (p.tag_ != "NNP" or _full_name(p)):
+            n += len(own)
+        elif a.tag_ == "NNP" and p.tag_ != "NNP" and all(
+                c.tag_ == "NN" and _is_person(c) and any(d.dep_ in ("det", "poss") for d in c.children) for c in conj):
+            # "shot her mother, 64-year-old Laverne Holmes, and her mother's boyfriend": the name
+            # is the mother's, the conjoined noun one more person
+            n += len(conj)
+    return n
 
 
 def _kin_list(noun: "Token") -> int:
@@ -1698,11 +1794,17 @@ def _subject_text(noun: "Token", span: "Span") -> str:
 
 def _negated(verb: "Token | None", role: "Token", doc) -> bool:
     """A negated predicate ("wasn't hurt", "were not killed") or one under a denial."""
+    if verb is not None and _classify([verb]) is None and any(
+            c.dep_ == "relcl" and _classify([c]) is not None and not any(n.dep_ == "neg" for n in c.children)
+            for c in role.children):
+        return False  # "The name of a woman who was injured was not released": the name, not the hurt
     if verb is not None:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
-        if verb.dep_ in ("xcomp", "acomp", "conj") and any(c.dep_ == "neg" for c in verb.head.children):
-            return True
+        if (verb.dep_ in ("xcomp", "acomp") or (verb.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))) \
+                and any(c.dep_ == "neg" for c in verb.head.children):
+            return True  # (not "Police have not released the number, but four were injured": a clause of its own)
     if verb is not None and _classify([verb]) is None and any(
             c.dep_ == "conj" and any(n.dep_ == "neg" for n in c.children)
             and not any(n.dep_ in ("nsubj", "nsubjpass") for n in c.children) and _classify([c]) is not None

@@ -212,6 +212,12 @@ def _context_excludes(text: str, start: int, end: int, digits: bool, value: int)
     if value < 110 and (re.search(r"\b(?:younger|older)\s+than\s*$|\b(?:dead|dies|died)\s+at\s*$", before, re.I)
                         or (re.search(r",\s*also\s*$", before, re.I) and re.match(r"\s*,", after))):
         return True
+    # "All were treated and released.[3]": a reference mark
+    if digits and before.endswith("[") and after.startswith("]"):
+        return True
+    # "Zimmers, Jackson-Liday and Franklin — 16, 20 and 17, respectively —": values paired with a list
+    if digits and re.match(r"(?:\s*(?:,|and|,\s*and)\s*\d+)*\s*,?\s*respectively\b", after):
+        return True
     # "shot ... Thursday night around 10": a time of day
     if value <= 12 and re.search(r"\b(?:night|morning|evening|afternoon)\s+(?:around|about|at)\s*$", before, re.I):
         return True
