@@ -601,3 +601,110 @@ def test_a_playlist_entry_or_related_link_gives_no_figure():
     # "10:30 p.m." opens a sentence of the story itself
     s = "10:30 p.m. Sunday, police found a man dead in the parking lot."
     assert reconcile([Event(document_id="d", claims=[_c("killed", 1, "a man", s, start=30)])], "killed").best == 1
+
+
+def test_people_a_shooter_shot_minus_his_victims_killed():
+    """'Police: 5 dead, including gunman, in Georgia shooting ... A man shot six people Saturday
+    afternoon, killing four of them ... the gunman killed himself' (gva train): the six are his
+    victims, four of whom died: 2 wounded, not 6 - 5 = 1."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    lead = ("DOUGLASVILLE, Ga. (AP) — A man shot six people Saturday afternoon, killing four of them, including "
+            "his ex-wife and several children before turning the gun on himself.")
+    claims = [_c("killed", 5, "5", "Police: 5 dead, including gunman, in Georgia shooting", end=0),
+              _c("other", 6, "six", lead, 36, detail="shot"),
+              _c("killed", 4, "four", lead, 75),
+              _c("killed", 1, "killed himself", "Investigators believe the gunman killed himself at the end of the "
+                 "shooting spree.", 816, subject="the perpetrator", perpetrator=True)]
+    ev = Event(document_id="d", claims=claims)
+    assert reconcile([ev], "injured").best == 2
+    assert reconcile([ev], "killed").best == 4
+    # a total in the sentence of the people shot counts those shot: "suspected of shooting 5
+    # people at a home in Sisseton; four people are dead and one is critically injured" (gva dev)
+    s = "He's suspected of shooting 5 people at a home in Sisseton; four people are dead and one is critically injured."
+    same = [_c("killed", 1, "The suspect", "The suspect in a fatal shooting was found dead in the home.", 871,
+               subject="The suspect", perpetrator=True),
+            _c("other", 5, "5", s, 2162, detail="shot"), _c("killed", 4, "four", s, 2194)]
+    assert reconcile([Event(document_id="e", claims=same)], "injured").best == 1
+
+
+def test_people_shot_without_a_shooter_named_may_include_the_perpetrator():
+    """'Parents, 2 children dead in Stokes County murder-suicide ... All four bodies were found
+    ... All four people were shot in the head' (gva train): the four shot include the father, so
+    injured is 0; so is one struck by police gunfire who died ('Woman dies in officer-involved
+    shooting ... one of the female occupants was struck by gunfire'); 'One officer shot the boy':
+    police shot the suspect."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    claims = [_c("killed", 2, "2", "Parents, 2 children dead in Stokes County murder-suicide", end=0,
+                 detail="incl. perpetrator"),
+              _c("killed", 4, "four", "All four bodies were found around 11:50 a.m. Wednesday.", 154),
+              _c("other", 4, "four", "All four people were shot in the head, deputies said.", 722, detail="shot")]
+    assert reconcile([Event(document_id="d", claims=claims)], "injured").best == 0
+    police = [_c("killed", 1, "Woman", "Hayward: Woman dies in officer-involved shooting near CSU East Bay", end=0),
+              _c("other", 1, "the boy", "One officer shot the boy six times with an AR-15 rifle.", 977, detail="shot")]
+    assert reconcile([Event(document_id="e", claims=police)], "injured").best == 0
+
+
+def test_a_stated_number_wounded_outvotes_the_single_people_named():
+    """'Chicago deacon killed, boy wounded on family's couch ... killing a 77-year-old church
+    deacon and wounding three others' (gva dev): the boy, the 2-year-old and his mother, named
+    one by one, are parts of the three; so are the man and teens of '2 teens, man wounded ...
+    Three people, including two teenagers, were wounded' (a figure in the opening lines)."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    s = ("WLS Bullets cut through a Chicago neighborhood on Monday, killing a 77-year-old church deacon and "
+         "wounding three others.")
+    claims = [_c("killed", 1, "Chicago deacon", "Chicago deacon killed, boy wounded on family's couch: report", end=0),
+              _c("injured", 1, "boy", "Chicago deacon killed, boy wounded on family's couch: report", end=0),
+              _c("injured", 1, "the boy", "Odell Branch Sr., 77, was killed and the boy wounded by errant gunfire.", 735),
+              _c("killed", 1, "a 77-year-old church deacon", s, 1300),
+              _c("injured", 3, "three", s, 1368),
+              _c("injured", 1, "The 2-year-old", "The 2-year-old was in critical condition, and his mother was in "
+                 "stable condition.", 1383),
+              _c("injured", 1, "his mother", "The 2-year-old was in critical condition, and his mother was in "
+                 "stable condition.", 1429)]
+    assert reconcile([Event(document_id="d", claims=claims)], "injured").best == 3
+    lead = ("MIAMI-DADE COUNTY, Fla. - Three people, including two teenagers, were wounded in a shooting Tuesday "
+            "morning in northwest Miami-Dade County, police said.")
+    miami = [_c("injured", 1, "man", "2 teens, man wounded in northwest Miami-Dade shooting", end=0),
+             _c("injured", 3, "Three", lead, 26),
+             _c("injured", 1, "A 37-year-old man", "A 37-year-old man was also hospitalized Tuesday.", 1255)]
+    assert reconcile([Event(document_id="e", claims=miami)], "injured").best == 3
+    # a report that leads with one wounded person and states no figure keeps its single person
+    one = [_c("injured", 1, "Teen", "Teen wounded in Fresno shooting", end=0),
+           _c("injured", 1, "The boy", "The boy was taken to a hospital.", 600)]
+    assert reconcile([Event(document_id="f", claims=one)], "injured").best == 1
+
+
+def test_how_many_of_the_wounded_are_critical_is_a_part():
+    """'4 injured, 1 critically, in Harbor City shooting ... leaving one person hospitalized in
+    critical condition' (gva train): the 1 critically hurt is one of the 4, not a rival figure."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    title = "4 injured, 1 critically, in Harbor City shooting"
+    body = ("HARBOR CITY (CNS) - An argument degenerated to a shooting at a family party at a Harbor City home "
+            "today, leaving one person hospitalized in critical condition.")
+    claims = [_c("injured", 4, "4", title, end=0), _c("injured", 1, "1", title, end=0),
+              _c("injured", 1, "one", body, 113)]
+    assert reconcile([Event(document_id="d", claims=claims)], "injured").best == 4
+
+
+def test_allegedly_doubts_the_act_not_the_figure():
+    """'A man was arrested after allegedly opening fire on his parents and family friends inside
+    his home, killing his stepfather and injuring four others' (gva train): "allegedly" is the
+    legal hedge on the accused, so the four stand against the parts named later."""
+    from newsledger.models import Event
+    from newsledger.resolve.reconcile import reconcile
+
+    s = ("A man was arrested after allegedly opening fire on his parents and family friends inside his home, "
+         "killing his stepfather and injuring four others, including a baby.")
+    parts = "His mother, two adult women and a 5-month-old girl were injured and taken to a hospital."
+    claims = [_c("injured", 4, "four", s, 135, hedge="allegedly"), _c("injured", 2, "two", parts, 439)]
+    assert reconcile([Event(document_id="d", claims=claims)], "injured").best == 4
+    doubted = [_c("injured", 4, "four", s, 135, hedge="possibly"), _c("injured", 2, "two", parts, 439)]
+    assert reconcile([Event(document_id="d", claims=doubted)], "injured").best == 2

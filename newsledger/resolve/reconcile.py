@@ -55,11 +55,23 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    figure, single victims it later names ("a 22-month-old boy", "Smith") do not vote: they
    are parts of that figure (killed exact, dev 0.730 -> 0.735, train 0.714 -> 0.721; doing
    the same for injured whatever the report leads with: dev +2 articles, train -2, not kept).
+   For injured they do not vote either when the report states how many were wounded: a figure
+   of two or more in its title or opening lines ("2 teens, man wounded ... Three people,
+   including two teenagers, were wounded"), or N others wounded beside a death ("Chicago deacon
+   killed, boy wounded ... killing a 77-year-old church deacon and wounding three others")
+   (session 6: per-article injured train +3 -2 (the losses: an uncaught city tally "nine other
+   people were wounded in attacks in Chicago", a sum with "several people who witnessed"), dev
+   +2; incidents injured dev +1, train +2 -2; the lead figure alone: train +3 -1, dev 0; the
+   "others" figure without a death in its sentence: train +1 -2).
    Parts of one value inside the span of a larger claim of the same kind in the same sentence
    (the sum) vote once together: "one male and one female have been found dead" (1, 1 and the
    sum 2) no longer gives 1 two votes against 2; unequal parts ("Two children and an adult
    male": 2, 1, sum 3) already vote once each (session 4: per-article killed dev +1 -1 (the
    loss a city roundup's tie), train 0; incident killed dev +1).
+   A figure of how many of a larger one in its sentence are badly hurt ("4 injured, 1
+   critically", "Two other teens were wounded, one of them critically") is a part and does
+   not vote (session 6: per-article injured train +1 -0, dev 0; incidents train +1; killed
+   unchanged; the construction is in 9 train articles, 6 already right).
    The death of the Nth victim ("Third person dies after shootings at Omaha party", "A third
    person has died", "the rampage claimed a fifth victim") is a toll of N, not one more death
    (session 5, fixed clusters: incidents killed train +4 -1 (the loss a merged cluster of two
@@ -71,7 +83,17 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    beside "Man fatally shoots wife after mistaking her for burglar" is injured 0; session 4,
    clusters fixed: injured train 0.781 -> 0.788, +10 -1, dev -1, both losses from a wrong
    killed figure), and that figure is used when it is larger than the injured figures stated
-   ("five people were shot ... one is in critical condition"). When reports give casualty figures of one kind and none of the
+   ("five people were shot ... one is in critical condition"). People a shooter shot, the
+   object of his shooting ("A man shot six people ..., killing four of them", "Teen who shot 4
+   ... is killed by cops"; not police shooting), are his victims: minus the victims killed as
+   the killed rules count them ("5 dead, including gunman" is 4; a perpetrator killed by others
+   is no victim; the Nth victim's death is N), a total in the sentence of the people shot
+   staying as said ("shooting 5 people ...; four people are dead": 1); "Four people were shot"
+   without a shooter may count the perpetrator, so every death there is subtracted
+   (session 6: per-article injured train +8 -0, dev 0; incidents injured train +2, dev 0;
+   victims only for every count of people shot: train +11 -9, losses in police shootings and
+   murder-suicides, "All four people were shot in the head"). Deaths in a playlist entry or a
+   related link are not subtracted. When reports give casualty figures of one kind and none of the
    other ("four people shot, all survived"; "a man was killed"), the missing one is 0 as best
    ("none reported"), with an open high: coders record 0 when no report mentions any. A
    self-inflicted wound ("the boy accidentally shot himself") in a report that also names a
@@ -286,7 +308,7 @@ def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure 
         return None
     specific = [c for c in doc_claims if not c.vague]
     pool = specific or doc_claims
-    if pool and not _one_person(min(pool, key=lambda c: c.start)):
+    if pool and (not _one_person(min(pool, key=lambda c: c.start)) or _states_the_wounded(pool)):
         pool = [c for c in pool if not _one_person(c)]
     unhedged = [c for c in pool if not _hedged(c)]
     pool = unhedged or pool
@@ -296,7 +318,7 @@ def _doc_figure(doc_claims: list[Claim], order: int, doc_id: str) -> _DocFigure 
         rule = "running toll: the last toll figure in the document"
         chosen = [pick]
     else:
-        votes = Counter(c.point for c in _without_summed_parts(pool))
+        votes = Counter(c.point for c in _without_summed_parts(pool) if not _a_part_of_a_larger_one(c, pool))
         pick = max(pool, key=lambda c: (votes[c.point], c.point or 0, c.low or 0))
         rule = "the document's most repeated figure"
         chosen = pool
@@ -351,6 +373,18 @@ def _without_summed_parts(pool: list[Claim]) -> list[Claim]:
     return out
 
 
+#: "4 injured, 1 critically", "Two other teens were wounded, one of them critically"
+_PART_OF = re.compile(r"^,?\s*(?:of\s+them\s+)?(?:critically|seriously|gravely|severely|of\s+them)\b", re.IGNORECASE)
+
+
+def _a_part_of_a_larger_one(c: Claim, pool: list[Claim]) -> bool:
+    """Rule 3: "4 injured, 1 critically, in Harbor City shooting": the 1 is how many of the
+    4 are in critical condition, a part that does not vote against the total beside it."""
+    at = c.sentence.find(c.text)
+    return at >= 0 and _PART_OF.match(c.sentence[at + len(c.text):]) is not None and any(
+        d.sentence == c.sentence and (d.point or 0) > (c.point or 0) for d in pool)
+
+
 def _span(c: Claim) -> tuple[int, int]:
     """The claim's character span; for a title claim (no offsets: the title is not part of the
     text) its place in the title, so "Mother, boy" spans "Mother" and "boy" there too."""
@@ -367,6 +401,29 @@ _STATED = re.compile(
     r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|single|both|dozen)\b"
     r"(?![\w-]*-(?:year|month|week|day)s?-old)",
     re.IGNORECASE)
+
+
+#: "wounding three others", "four others were hospitalized", "and two more injured"
+_OTHERS = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
+
+
+def _states_the_wounded(pool: list[Claim]) -> bool:
+    """Rule 3 for injured: the report states how many were wounded, so the single people it
+    names are parts of that figure and do not vote, whatever it leads with: a figure of two or
+    more in its title or opening lines ("2 teens, man wounded ... Three people, including two
+    teenagers, were wounded"), or N others wounded beside a death ("killing a 77-year-old
+    church deacon and wounding three others", under "Chicago deacon killed, boy wounded")."""
+    if pool[0].counts != "injured":
+        return False
+    for c in pool:
+        if _one_person(c) or (c.point or 0) < 2:
+            continue
+        if _in_lead(c):
+            return True
+        at = c.sentence.find(c.text)
+        if at >= 0 and _OTHERS.match(c.sentence[at + len(c.text):]) and _DEATH_WORD.search(c.sentence[:at]):
+            return True
+    return False
 
 
 def _one_person(c: Claim) -> bool:
@@ -513,11 +570,19 @@ def _drop_superseded(figures: list[_DocFigure]) -> tuple[list[_DocFigure], int]:
     return kept, len(figures) - len(kept)
 
 
+#: words that do not doubt a figure: "at least" bounds it; "allegedly" and "suspected" are the
+#: legal hedge on what the accused did ("after he allegedly shot and killed Oliver", "He's
+#: suspected of shooting 5 people ...; four people are dead"), not on how many were hurt
+#: (session 6: per-article injured train +2, killed dev +1, incidents killed dev +1; with
+#: "reportedly", "apparently" too: killed train -1)
+_NO_DOUBT = ("at least", "an estimated", "estimated", "allegedly", "suspected")
+
+
 def _hedged(c: Claim) -> bool:
     if not c.hedge:
         return False
     # "at least" bounds a figure; it does not doubt it
-    hedges = [h.strip() for h in c.hedge.split(",") if h.strip() not in ("at least", "an estimated", "estimated")]
+    hedges = [h.strip() for h in c.hedge.split(",") if h.strip() not in _NO_DOUBT]
     return bool(hedges)
 
 
@@ -578,16 +643,12 @@ def _estimate(events: list[Event], counts: str, policy: str) -> Estimate:
     incident_killed = _incident_killed(events, policy) if counts == "injured" and len(events) > 1 else None
     for order, ev in enumerate(_by_publication(events)):
         if counts == "killed":  # rules 1 and 3: a death at police hands, the Nth victim's death
-            claims = _ordinal_deaths(_police_deaths_as_perpetrators(ev.claims))
+            claims = _killed_claims(ev.claims)
             if claims is not ev.claims:
                 ev = replace(ev, claims=claims)
-        usable = [c for c in ev.claims if _usable(c, counts)]
-        usable = [c for c in usable if not _playlist(c)]
-        usable = [c for c in usable if not _roundup(c) and not _related(c)] or usable
-        if counts == "killed" and _only_the_perpetrator(ev.claims, usable):
-            usable = []
-        if counts == "killed":  # "3 dead, 2 wounded" in a report of the gunman's death: 2 victims
-            usable = _totals_without_the_perpetrator(ev.claims, usable)
+            usable = _victims_killed(ev.claims)
+        else:
+            usable = _counted(ev.claims, counts)
         if counts == "injured":
             usable += [replace(c, counts="injured", detail=None) for c in ev.claims if _also_shot(c)]
         if counts == "injured" and any(c.counts == "killed" and not c.negated and not c.historical
@@ -750,6 +811,44 @@ def _silence_votes(silent: list[_DocFigure], figures: list[_DocFigure], counts: 
     return [f for f in silent if last is None or (f.published is not None and f.published >= last)]
 
 
+def _killed_claims(claims: list[Claim]) -> list[Claim]:
+    """A report's claims as the killed rules read them (rules 1 and 3): a lone death at police
+    hands is the perpetrator's, the Nth victim's death is a toll of N."""
+    return _ordinal_deaths(_police_deaths_as_perpetrators(claims))
+
+
+def _counted(claims: list[Claim], counts: str) -> list[Claim]:
+    """Rule 1: the claims that count ``counts`` about this incident (no playlist entry; no
+    city tally or related link beside other figures)."""
+    usable = [c for c in claims if _usable(c, counts) and not _playlist(c)]
+    return [c for c in usable if not _roundup(c) and not _related(c)] or usable
+
+
+def _victims_killed(claims: list[Claim]) -> list[Claim]:
+    """Rule 1: the killed claims that count victims, from claims already read by
+    ``_killed_claims``: none when the only dead are a perpetrator killed by others; totals
+    that count a dead perpetrator marked so that they count one fewer."""
+    usable = _counted(claims, "killed")
+    if _only_the_perpetrator(claims, usable):
+        return []
+    # "3 dead, 2 wounded" in a report of the gunman's death: 2 victims
+    return _totals_without_the_perpetrator(claims, usable)
+
+
+#: the people a shooter shot, as the object of his shooting: "A man shot six people",
+#: "suspected of shooting 5 people", "Teen who shot 4"
+_SHOT_BY = re.compile(r"\b(?:shot|shoots|shooting|wounded|wounding|wounds)\s+$", re.IGNORECASE)
+
+
+def _shot_by_the_shooter(c: Claim) -> bool:
+    """The claim counts the people a shooter shot, the object of his shooting ("A man shot six
+    people ..., killing four of them"): his victims, not himself; not when police did the
+    shooting ("One officer shot the boy six times": the one shot is the suspect)."""
+    at = c.sentence.find(c.text)
+    return at > 0 and _SHOT_BY.search(c.sentence[:at]) is not None \
+        and not _KILLERS_OF_PERPETRATORS.search(c.sentence[:at])
+
+
 def _injured_from_shot(ev: Event, order: int, incident_killed: int | None = None) -> _DocFigure | None:
     """Rule 4: 'two people were shot, one fatally' gives injured 1. ``incident_killed``: the
     incident's killed figure when it has several reports: 'Husband Accidentally Shoots Wife'
@@ -761,8 +860,22 @@ def _injured_from_shot(ev: Event, order: int, incident_killed: int | None = None
     vague = all(c.vague for c in shot)  # "more than a dozen victims were shot" never beats "11 injured"
     shot = [c for c in shot if not c.vague] or shot
     n_shot = max((c.point or 0) for c in shot)
-    killed = [c.point or 0 for c in ev.claims if _usable(c, "killed") and not c.vague] \
-        or [c.point or 0 for c in ev.claims if _usable(c, "killed")]  # "a fatal shooting": one of them died
+    top = [c for c in shot if (c.point or 0) == n_shot]
+    if any(_shot_by_the_shooter(c) for c in top):
+        # his victims: "A man shot six people ..., killing four of them" under "5 dead, including
+        # gunman" leaves 2 wounded, not 1; "Teen who shot 4 ... is killed by cops": 4. A total in
+        # the sentence of the people shot counts those shot ("suspected of shooting 5 people
+        # ...; four people are dead and one is critically injured": 1)
+        claims = _killed_claims(ev.claims)
+        victims = _victims_killed(claims)
+        beside = {c.sentence for c in shot}
+        dead = [c if c.sentence in beside and c.detail != v.detail else _victims_only(v)
+                for c, v in zip(_counted(claims, "killed"), victims)] if victims else []
+    else:  # "Four people were shot": the perpetrator may be one of them ("All four people were
+        # shot in the head" in a murder-suicide; "one ... was struck by gunfire" by police)
+        dead = _counted(ev.claims, "killed")
+    killed = [c.point or 0 for c in dead if not c.vague] \
+        or [c.point or 0 for c in dead]  # "a fatal shooting": one of them died
     k = max(killed) if killed else 0
     if incident_killed:  # a person this report saw shot may be one whom a later report says died
         k = max(k, incident_killed)
