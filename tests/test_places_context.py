@@ -526,3 +526,74 @@ def test_a_county_s_sheriff_marks_the_event_s_county(gazetteer):
                          "accident", url="http://www.magnoliareporter.com:80/news_and_business/"
                          "local_news/article_03f97af4.html", gazetteer=gazetteer)
     assert _where(loc) == ("El Dorado", "Arkansas")
+
+
+def test_a_weekday_after_a_town_is_no_surname(gazetteer):
+    # "Sulphur Sunday" is one capitalised run; the weekday does not make "Sulphur" a name.
+    got = [m.surface for m in find_places(
+        "A 4-year-old boy was killed in a murder-suicide in Sulphur Sunday night, authorities "
+        "said.", gazetteer)]
+    assert got == ["Sulphur"]
+    text = ("SAN ANTONIO – A seven-year-old girl was shot after an alleged dispute in Kerrville "
+            "Saturday evening.\n\nThe Kerrville Police Department responded to a shooting that "
+            "occurred in the 800 block of Hays Street.")
+    loc = event_location(text, title="7-year-old flown to trauma center after being shot in the "
+                         "head", gazetteer=gazetteer)
+    assert _where(loc) == ("Kerrville", "Texas")
+
+
+def test_every_outlet_segment_of_the_headline_is_the_outlet(gazetteer):
+    # "San Diego, CA News Station" sits between two other outlet segments: it is where the
+    # station is, not a place the headline names.
+    text = ("LEMON GROVE (CNS) - A suspect in an East County home invasion that ended in a "
+            "shootout that left his accomplice dead and a resident wounded remained at large "
+            "early Wednesday.\n\nThe suspect sought by authorities was one of two gun-wielding "
+            "men who entered a house in the 2400 block of Edding Drive in Lemon Grove shortly "
+            "before 2 a.m. Tuesday.")
+    loc = event_location(text, title="Father saves son, kills intruder in Lemon Grove - CBS News "
+                         "8 - San Diego, CA News Station - KFMB Channel 8", gazetteer=gazetteer)
+    assert _where(loc) == ("Lemon Grove", "California")
+
+
+def test_a_county_story_is_filed_at_a_town_the_outlet_names_in_it(gazetteer):
+    text = ("HORRY COUNTY, SC (WMBF) – A young child was reportedly killed in an accidental "
+            "shooting that took place Thursday in the Arrowhead community, according to Horry "
+            "County Coroner Robert Edge.\n\nOnline records for the Horry County Police "
+            "Department state a death investigation was registered at a location on Afton Court.")
+    loc = event_location(text, title="Coroner: Young child killed following accidental shooting "
+                         "in Hor - WMBFNews.com, Myrtle Beach/Florence SC, Weather",
+                         gazetteer=gazetteer)
+    assert _where(loc) == ("Myrtle Beach", "South Carolina")
+
+
+def test_a_county_story_is_filed_at_an_unknown_town_pinned_to_its_state(gazetteer):
+    # Pinetown, North Carolina is not in cities500; the sheriff makes Beaufort County win, and
+    # the pinned town the text names is the county's town of the story (coded at the county).
+    text = ("On January 3, 2017 at about 6:00 PM the Beaufort County Sheriff’s Office received a "
+            "call reporting a shooting at a residence on Main Street in Pinetown, North "
+            "Carolina. First responders including Pinetown Fire/ EMS, Beaufort County Emergency "
+            "Services and Beaufort County Deputies were immediately dispatched to the scene.\n\n"
+            "Beaufort County Sheriff’s Investigators were called to the scene to investigate the "
+            "incident.")
+    loc = event_location(text, title="Beaufort County Sheriff's Office", url="http://web.archive."
+                         "org/web/20170316050812/http://www.beaufortcountysheriff.org/2017/01/04/"
+                         "accidental-shooting-pinetown/", gazetteer=gazetteer)
+    assert _where(loc) == ("Pinetown", "North Carolina")
+    assert loc.precision == 2 and loc.geonames_id is None
+
+
+
+def test_a_county_story_is_filed_at_a_town_near_its_point(gazetteer):
+    # GeoNames files Suwanee under Gwinnett County; the Forsyth County sheriff investigates a
+    # home "near Suwanee": a town named strongly near the county's point is its town.
+    text = ("“No, nothing’s going on,” Rebecca Manning told Forsyth County deputies Tuesday "
+            "night.\n\nOn a street lined with neighborhoods, churches and schools near Suwanee, "
+            "one small home in a culvert became a gruesome shooting scene, leaving investigators "
+            "with more questions than answers.\n\nForsyth County sheriff’s Deputy Robin Regan "
+            "confirmed four people died Wednesday, July 22, 2015, in a murder-suicide in the 5500 "
+            "block of Old Atlanta Road.\n\nEarly Wednesday, Fields called his mother in Dawson "
+            "County to say he’d shot four people and planned to kill himself.\n\nThe shooting "
+            "occurred at a small white house on Old Atlanta Road near Suwanee.")
+    loc = event_location(text, title="Atlanta News: 4 dead, 1 wounded in Forsyth Co. "
+                         "murder-suicide", gazetteer=gazetteer)
+    assert _where(loc) == ("Suwanee", "Georgia")

@@ -569,6 +569,22 @@ def _token_runs(text: str, abbr: dict[str, str]) -> list[tuple[list, list[str], 
 
 
 _PERSON = "person"
+#: A town of the county a story names, named anywhere with at least this weight (a weak
+#: sentence-initial mention 0.4, the outlet's 0.5), is where a county's story is filed.
+_COUNTY_TOWN_MIN_W = 0.3
+#: ... and, when it names none the gazetteer knows, a town it lacks that the text pins to the
+#: county's state ("in Pinetown, North Carolina"), named with at least this text weight.
+_COUNTY_UNKNOWN_TOWN_W = 1.0
+#: ... or, when it names no town of the county, a town GeoNames files under another county
+#: (it gives a town one) that the text names strongly (text weight >= ``_COUNTY_NEAR_TOWN_W``)
+#: within ``_COUNTY_NEAR_TOWN_KM`` of the county's point: a town astride or by the county
+#: line (Katy for Fort Bend County, Suwanee for Forsyth County).
+_COUNTY_NEAR_TOWN_W = 3.0
+_COUNTY_NEAR_TOWN_KM = 25.0
+#: A weekday after a town is no surname ("in Orlando Sunday night").
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _BLOCK_OF = re.compile(
     r"\bblock\s+of\s+(?:(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?\s+)?$", re.I
 )
@@ -580,6 +596,11 @@ _TAKEN_TO = re.compile(
     r"(?:\w+\s+){0,2}to\b[^.;\n]{0,40}$"
 )
 _TAKEN_TO_FACTOR = 0.3
+#: A headline segment naming a news outlet: a call sign, a network, "News", "TV", a site.
+_OUTLET_SEG = re.compile(
+    r"\b(?:[KW][A-Z]{2,3}(?:-?TV|\.com)?|News(?:Channel)?|NEWS|TV|FOX|Fox|ABC|CBS|NBC|"
+    r"Channel|Weather|Sports)\b|\.com\b|\w(?:News|TV|tv|NEWS)\b"
+)
 #: A town named with its own police ("Beebe police arrested", "Omaha police were called",
 #: "the Urbana Police Department") is most often where the event happened: the local police
 #: investigate it. Not a police district or station ("Chicago Police District").
@@ -776,8 +797,10 @@ def _judge(text, s, e, surface, cands, ntok, stop, abbr, postal, state_names, to
         if _PERSON_VERB.match(after) and not _PREP.search(before):
             return _PERSON  # "said Jackson was arrested"
         # Inside a longer capitalised run next to an unknown capitalised word: a name
-        # ("Marie Letchworth", "Victoria Smith") unless the next word heads an organisation.
-        if j < len(toks) and toks[j][2][:1].isupper():
+        # ("Marie Letchworth", "Victoria Smith") unless the next word heads an organisation
+        # or is a weekday ("killed in a murder-suicide in Sulphur Sunday night").
+        if j < len(toks) and toks[j][2][:1].isupper() and (
+                _clean_lower(toks[j][2]) not in _WEEKDAYS):
             nxt = _clean_lower(toks[j][2])
             if nxt not in _ORG_HEAD and not _ADMIN_SUFFIX.match(after):
                 if (
@@ -1326,8 +1349,16 @@ def event_location(
         # "Headline - WMC Action News 5 - Memphis, TN": the tail names the outlet.
         parts = re.split(r"\s+(?:-|–|—|\||«|::)\s+", title)
         if len(parts) > 1 and len(parts[-1]) <= 60:
-            tail = title[len(title) - len(parts[-1]):]
-            title = title[: len(title) - len(parts[-1])].rstrip(" -–—|«:")
+            keep = len(parts) - 1
+            while keep > 1 and len(parts[keep - 1]) <= 60 and _OUTLET_SEG.search(parts[keep - 1]):
+                # "... - CBS News 8 - San Diego, CA News Station - KFMB Channel 8": the
+                # segments before the last that name a station or a site are the outlet's too.
+                keep -= 1
+            i = len(title)
+            for x in reversed(parts[keep:]):
+                i = title.rindex(x, 0, i)
+            tail = title[i:]
+            title = title[:i].rstrip(" -–—|«:")
             outlet = f"{outlet}, {tail}" if outlet else tail
     orgs: list[PlaceMention] = []
     body = find_places(text, gaz, orgs)
@@ -1653,12 +1684,33 @@ def event_location(
             if there:
                 win = max(there, key=total)
     if win.place.feature == "admin2":
-        # A town inside the county that the text also names with some weight: the town.
+        # A town inside the county that the text (or the outlet) also names: the town
+        # ("WMBFNews.com, Myrtle Beach" for a Horry County story; a weak sentence-initial
+        # "GREENCASTLE, FRANKLIN COUNTY, Pa."). GVA files a county's incidents at a town.
         towns = [
             v for v in inside
             if v.place.feature == "city" and v.place.admin2 == win.place.name
-            and v.place.admin1 == win.place.admin1 and v.weight >= 0.9
+            and v.place.admin1 == win.place.admin1 and v.weight >= _COUNTY_TOWN_MIN_W
         ]
+        if not towns and win.place.lat is not None:
+            # "near Suwanee" with the Forsyth County sheriff (GeoNames files Suwanee under
+            # Gwinnett): a town astride or by the county line, named strongly, near its point.
+            towns = [
+                v for v in inside
+                if v.place.feature == "city" and v.place.admin1 == win.place.admin1
+                and v.text_weight >= _COUNTY_NEAR_TOWN_W and v.place.lat is not None
+                and _km(v.place, win.place) <= _COUNTY_NEAR_TOWN_KM
+            ]
+        if not towns:
+            # "a residence on Main Street in Pinetown, North Carolina" with the Beaufort County
+            # Sheriff's Office: a town of the county's state that the gazetteer lacks, pinned
+            # to the state by the text, is most likely the county's town the story is about.
+            towns = [
+                v for v in inside
+                if v.place.feature == "city" and v.place.geonames_id is None
+                and v.place.lat is None and v.place.admin1 == win.place.admin1
+                and v.text_weight >= _COUNTY_UNKNOWN_TOWN_W
+            ]
         if towns:
             win = max(towns, key=total)
     if win.place.feature == "city" and win.place.lat is not None:
