@@ -1029,7 +1029,7 @@ CASES: list[dict] = [
     dict(id="not-a-count-gallery-counter", src="gva:06d4bd32", published="2016-09-16",
          text="more Image 10 of 10 Girl, 4, died in apparent murder-suicide in Katy area 1 / 10 Back to Gallery",
          claims=[], optional=[K("killed", 1, 1)], exact=True, excluded=[10, 4]),
-    # ------------------------------------------------------------ lists of people without figures (session 6)
+    # ------------------------------------------------------------ lists of people without figures (session 5)
     dict(id="injured-list-mother-grandmother-and-family-friend", src="gva:8b0bc9a9", published="2014-09-02",
          text="Marco Watson and Devin Thomas were charged a month after the May 10 home invasion during which "
               "KenDarious Edwards Jr. was killed and the baby’s mother, grandmother and a family friend were "
@@ -1043,7 +1043,7 @@ CASES: list[dict] = [
     dict(id="shot-woman-shot-and-boy-shot-two-clauses", src="gva:47342050", published="2016-05-17",
          text="During the shooting, a 20-year-old woman was shot in the back and a 5-year-old boy was shot in the arm.",
          claims=[SHOT(2, 2)], exact=True, excluded=[20, 5]),
-    # ------------------------------------------------------------ hurt, said another way (session 6)
+    # ------------------------------------------------------------ hurt, said another way (session 5)
     dict(id="injured-put-three-women-into-the-hospital", src="gva:f0c1d2a4", published="2014-05-12",
          text="The shooting was part of a violent home invasion that put three women into the hospital, including "
               "his mother and grandmother.",

@@ -59,7 +59,7 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    of two or more in its title or opening lines ("2 teens, man wounded ... Three people,
    including two teenagers, were wounded"), or N others wounded beside a death ("Chicago deacon
    killed, boy wounded ... killing a 77-year-old church deacon and wounding three others")
-   (session 6: per-article injured train +3 -2 (the losses: an uncaught city tally "nine other
+   (session 5: per-article injured train +3 -2 (the losses: an uncaught city tally "nine other
    people were wounded in attacks in Chicago", a sum with "several people who witnessed"), dev
    +2; incidents injured dev +1, train +2 -2; the lead figure alone: train +3 -1, dev 0; the
    "others" figure without a death in its sentence: train +1 -2).
@@ -70,7 +70,7 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    loss a city roundup's tie), train 0; incident killed dev +1).
    A figure of how many of a larger one in its sentence are badly hurt ("4 injured, 1
    critically", "Two other teens were wounded, one of them critically") is a part and does
-   not vote (session 6: per-article injured train +1 -0, dev 0; incidents train +1; killed
+   not vote (session 5: per-article injured train +1 -0, dev 0; incidents train +1; killed
    unchanged; the construction is in 9 train articles, 6 already right).
    The death of the Nth victim ("Third person dies after shootings at Omaha party", "A third
    person has died", "the rampage claimed a fifth victim") is a toll of N, not one more death
@@ -90,7 +90,7 @@ Rules, in order (each estimate's ``rule`` says which applied; ``claim_ids`` whic
    is no victim; the Nth victim's death is N), a total in the sentence of the people shot
    staying as said ("shooting 5 people ...; four people are dead": 1); "Four people were shot"
    without a shooter may count the perpetrator, so every death there is subtracted
-   (session 6: per-article injured train +8 -0, dev 0; incidents injured train +2, dev 0;
+   (session 5: per-article injured train +8 -0, dev 0; incidents injured train +2, dev 0;
    victims only for every count of people shot: train +11 -9, losses in police shootings and
    murder-suicides, "All four people were shot in the head"). Deaths in a playlist entry or a
    related link are not subtracted. When reports give casualty figures of one kind and none of the
@@ -573,7 +573,7 @@ def _drop_superseded(figures: list[_DocFigure]) -> tuple[list[_DocFigure], int]:
 #: words that do not doubt a figure: "at least" bounds it; "allegedly" and "suspected" are the
 #: legal hedge on what the accused did ("after he allegedly shot and killed Oliver", "He's
 #: suspected of shooting 5 people ...; four people are dead"), not on how many were hurt
-#: (session 6: per-article injured train +2, killed dev +1, incidents killed dev +1; with
+#: (session 5: per-article injured train +2, killed dev +1, incidents killed dev +1; with
 #: "reportedly", "apparently" too: killed train -1)
 _NO_DOUBT = ("at least", "an estimated", "estimated", "allegedly", "suspected")
 
